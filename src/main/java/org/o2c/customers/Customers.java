@@ -1,0 +1,88 @@
+package org.o2c.customers;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.o2c.audit.AuditLog;
+import org.o2c.shared.CustomerId;
+import org.o2c.shared.ShopId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The shop's customers. */
+@Service
+public class Customers {
+
+    /** The customer an order belongs to, and whether the order made it. */
+    public record Registration(Customer customer, boolean isNew) {}
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final AuditLog audit;
+
+    Customers(JdbcClient jdbc, Clock clock, AuditLog audit) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.audit = audit;
+    }
+
+    /**
+     * The customer with this e-mail address, registered now if the shop does not know it yet.
+     * Safe when two orders of a new customer arrive at the same moment.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Registration register(ShopId shop, String email, String name, String company, String vatId) {
+        Optional<Customer> known = byEmail(shop, email);
+        if (known.isPresent()) {
+            return new Registration(known.get(), false);
+        }
+        long number = jdbc.sql("SELECT nextval('customer_numbers')").query(Long.class).single();
+        String id = UUID.randomUUID().toString();
+        int inserted = jdbc.sql("""
+                INSERT INTO customers (id, shop_id, number, email, name, company, vat_id, created_at)
+                VALUES (:id, :shop, :number, :email, :name, :company, :vat, :at) ON CONFLICT DO NOTHING""")
+                .param("id", id).param("shop", shop.value()).param("number", "K" + number).param("email", email)
+                .param("name", name).param("company", company).param("vat", vatId)
+                .param("at", Timestamp.from(clock.instant())).update();
+        Customer customer = byEmail(shop, email).orElseThrow();
+        if (inserted == 1) {
+            audit.record(shop, "customer.registered", "customer", customer.number(), null, Map.of("email", email));
+        }
+        return new Registration(customer, inserted == 1);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Customer> byEmail(ShopId shop, String email) {
+        return jdbc.sql("SELECT * FROM customers WHERE shop_id = :shop AND email = :email")
+                .param("shop", shop.value()).param("email", email).query(Customers::customer).optional();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Customer> find(ShopId shop, CustomerId id) {
+        return jdbc.sql("SELECT * FROM customers WHERE shop_id = :shop AND id = :id")
+                .param("shop", shop.value()).param("id", id.toString()).query(Customers::customer).optional();
+    }
+
+    @Transactional(readOnly = true)
+    public List<Customer> list(ShopId shop, String search, int limit) {
+        String like = search == null || search.isBlank() ? "%" : "%" + search.strip().toLowerCase() + "%";
+        return jdbc.sql("""
+                SELECT * FROM customers WHERE shop_id = :shop
+                  AND (LOWER(email) LIKE :q OR LOWER(name) LIKE :q OR LOWER(number) LIKE :q)
+                ORDER BY number LIMIT :limit""")
+                .param("shop", shop.value()).param("q", like).param("limit", limit).query(Customers::customer).list();
+    }
+
+    private static Customer customer(ResultSet rs, int i) throws SQLException {
+        return new Customer(new CustomerId(UUID.fromString(rs.getString("id"))), rs.getString("number"),
+                rs.getString("email"), rs.getString("name"), rs.getString("company"), rs.getString("vat_id"),
+                rs.getTimestamp("created_at").toInstant());
+    }
+}

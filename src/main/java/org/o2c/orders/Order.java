@@ -1,0 +1,33 @@
+package org.o2c.orders;
+
+import java.time.Instant;
+import java.util.List;
+import org.o2c.shared.CustomerId;
+import org.o2c.shared.Money;
+import org.o2c.shared.OrderId;
+
+/** An order as stored, with its lines, totals, holds, signals and history. */
+public record Order(OrderId id, String number, String externalId, String channel, CustomerId customerId,
+        String customerNumber, String email, String customerName, String company, String vatId, String language,
+        PostalAddress billingAddress, PostalAddress shippingAddress, PaymentMethod paymentMethod, Money shipping,
+        Totals totals, OrderStatus status, HoldReason holdReason, String holdDetail, int fraudScore,
+        List<FraudSignal> fraudSignals, String clientIp, String clientDevice, Instant placedAt, List<Line> lines,
+        List<StatusChange> history) {
+
+    /** A normalised postal address. */
+    public record PostalAddress(String name, String company, String street, String street2, String postalCode,
+            String city, String country) {}
+
+    /** One order line; {@code unitPrice} and {@code gross} are gross amounts. */
+    public record Line(int lineNo, String sku, String name, int quantity, Money unitPrice, String taxCategory,
+            java.math.BigDecimal taxRate, Money gross) {}
+
+    /** Net, tax and gross of the whole order, tax computed per rate group and rounded once. */
+    public record Totals(Money net, Money tax, Money gross) {}
+
+    /** One step of the order's history: who moved it where, when and why. */
+    public record StatusChange(OrderStatus status, String reason, String actor, Instant at) {}
+
+    /** One quiet fraud signal with the points it adds and a sentence a person understands. */
+    public record FraudSignal(String code, int points, String detail) {}
+}

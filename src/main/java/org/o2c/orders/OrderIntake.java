@@ -1,0 +1,25 @@
+package org.o2c.orders;
+
+import java.util.List;
+
+/**
+ * An order as a web shop sends it (the contract's {@code POST /api/v1/orders} body). Everything is
+ * a string or boxed number so intake can name every bad field instead of failing on the first.
+ */
+public record OrderIntake(String externalId, String channel, Customer customer, Address billingAddress,
+        Address shippingAddress, List<Line> lines, String shippingCost, String paymentMethod, String currency,
+        Client client, String language) {
+
+    /** The buyer. */
+    public record Customer(String email, String name, String company, String vatId) {}
+
+    /** A postal address. */
+    public record Address(String name, String company, String street, String street2, String postalCode,
+            String city, String country) {}
+
+    /** One ordered article; {@code unitPrice} (gross) is what the shop charged, default the catalogue price. */
+    public record Line(String sku, Integer quantity, String unitPrice) {}
+
+    /** What the shop saw of the buyer: IP address, device fingerprint, browser. Never the caller's address. */
+    public record Client(String ip, String deviceId, String userAgent) {}
+}

@@ -1,0 +1,459 @@
+package org.o2c.orders;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.o2c.audit.AuditLog;
+import org.o2c.catalog.Catalog;
+import org.o2c.catalog.Product;
+import org.o2c.customers.Customers;
+import org.o2c.inventory.Inventory;
+import org.o2c.shared.Actor;
+import org.o2c.shared.CustomerId;
+import org.o2c.shared.LinkSigner;
+import org.o2c.shared.Money;
+import org.o2c.shared.OrderId;
+import org.o2c.shared.Problem;
+import org.o2c.shared.ShopId;
+import org.o2c.shared.Sku;
+import org.o2c.shared.Validation;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Takes orders and moves them through their life. Intake is one transaction: validation, pricing,
+ * customer, duplicate and fraud signals, stock reservation, the order and its history, the audit
+ * entry and the events — all or nothing.
+ */
+@Service
+public class Orders {
+    static final String CONFIRM_PURPOSE = "order-confirm";
+
+    /** The outcome of intake: the order, and whether this call created it (false: replay of an externalId). */
+    public record Taken(Order order, boolean created) {}
+
+    /** One row of the orders list. */
+    public record Summary(OrderId id, String number, String externalId, String customerName, String email,
+            Money gross, OrderStatus status, HoldReason holdReason, int fraudScore, Instant placedAt) {}
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final Catalog catalog;
+    private final Inventory inventory;
+    private final Customers customers;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+    private final LinkSigner links;
+    private final JsonMapper json;
+    private final OrderSettings settings;
+
+    Orders(JdbcClient jdbc, Clock clock, Catalog catalog, Inventory inventory, Customers customers, AuditLog audit,
+            ApplicationEventPublisher events, LinkSigner links, JsonMapper json, OrderSettings settings) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.catalog = catalog;
+        this.inventory = inventory;
+        this.customers = customers;
+        this.audit = audit;
+        this.events = events;
+        this.links = links;
+        this.json = json;
+        this.settings = settings;
+    }
+
+    @Transactional
+    public Taken take(ShopId shop, OrderIntake intake) {
+        Validation v = new Validation();
+        ValidIntake in = IntakeValidator.validate(intake, v);
+        if (v.isValid() && in.externalId() != null) {
+            Optional<Order> existing = byExternalId(shop, in.externalId());
+            if (existing.isPresent()) {
+                return new Taken(existing.get(), false);
+            }
+        }
+        Map<Sku, Product> products = catalog.findAll(shop, in.lines().stream().map(ValidIntake.ValidLine::sku).toList());
+        List<Order.Line> lines = new ArrayList<>();
+        Map<BigDecimal, Money> goodsByRate = new TreeMap<>();
+        Currency currency = in.currency();
+        for (ValidIntake.ValidLine l : in.lines()) {
+            Product p = products.get(l.sku());
+            if (p == null) {
+                v.reject("lines[" + l.index() + "].sku", "unknown SKU " + l.sku());
+                continue;
+            }
+            if (currency == null) {
+                continue;
+            }
+            if (!p.price().currency().equals(currency)) {
+                v.reject("currency", l.sku() + " is priced in " + p.price().currency().getCurrencyCode());
+                continue;
+            }
+            Money unit = l.unitPrice() == null ? p.price() : Money.of(l.unitPrice(), currency);
+            Money gross = unit.times(l.quantity()).rounded();
+            BigDecimal rate = IndicativeVat.rate(p.taxCategory().name());
+            goodsByRate.merge(rate, gross, Money::add);
+            lines.add(new Order.Line(lines.size() + 1, p.sku().value(), p.name(), l.quantity(), unit,
+                    p.taxCategory().name(), rate, gross));
+        }
+        v.throwIfInvalid();
+        Money shipping = Money.of(in.shippingCost(), currency);
+        Order.Totals totals = IndicativeVat.totals(goodsByRate, shipping);
+
+        Instant now = clock.instant();
+        Customers.Registration registration = customers.register(shop, in.email(), in.name(), in.company(), in.vatId());
+        CustomerId customerId = registration.customer().id();
+        boolean firstOrder = registration.isNew() || jdbc.sql("SELECT COUNT(*) FROM orders WHERE shop_id = :shop AND customer_id = :c")
+                .param("shop", shop.value()).param("c", customerId.toString()).query(Long.class).single() == 0;
+
+        Optional<String> duplicateOf = likelyDuplicate(shop, in, now);
+        FraudPolicy.Context ctx = velocity(shop, in, now, firstOrder);
+        List<Order.FraudSignal> signals = FraudPolicy.assess(in, totals.gross().amount(), ctx);
+        int score = FraudPolicy.score(signals);
+        boolean suspicious = score >= settings.holdThreshold();
+
+        HoldReason hold = duplicateOf.isPresent() ? HoldReason.POSSIBLE_DUPLICATE : suspicious ? HoldReason.FRAUD_REVIEW : null;
+        String holdDetail = null;
+        if (duplicateOf.isPresent()) {
+            holdDetail = "same customer and lines as order " + duplicateOf.get() + " a few minutes earlier";
+            if (suspicious) {
+                holdDetail += "; fraud score " + score;
+            }
+        } else if (suspicious) {
+            holdDetail = "fraud score " + score + ": " + signals.stream().map(Order.FraudSignal::detail)
+                    .reduce((a, b) -> a + "; " + b).orElse("");
+        }
+        OrderStatus status = hold != null ? OrderStatus.ON_HOLD : in.paymentMethod().statusOnceCleared();
+
+        OrderId id = new OrderId(UUID.randomUUID());
+        inventory.reserve(shop, id, lines.stream()
+                .map(l -> new Inventory.ReservationLine(l.lineNo() - 1, new Sku(l.sku()), l.quantity())).toList());
+        String number = Long.toString(jdbc.sql("SELECT nextval('order_numbers')").query(Long.class).single());
+
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("id", id.toString());
+        row.put("shop", shop.value());
+        row.put("number", number);
+        row.put("ext", in.externalId());
+        row.put("channel", in.channel());
+        row.put("customerId", customerId.toString());
+        row.put("customerNumber", registration.customer().number());
+        row.put("email", in.email());
+        row.put("customerName", in.name());
+        row.put("company", in.company());
+        row.put("vatId", in.vatId());
+        row.put("language", in.language());
+        address(row, "b", in.billing());
+        address(row, "s", in.shipping());
+        row.put("payment", in.paymentMethod().name());
+        row.put("currency", currency.getCurrencyCode());
+        row.put("shippingGross", shipping.rounded().amount());
+        row.put("net", totals.net().amount());
+        row.put("tax", totals.tax().amount());
+        row.put("gross", totals.gross().amount());
+        row.put("status", status.name());
+        row.put("hold", hold == null ? null : hold.name());
+        row.put("holdDetail", truncate(holdDetail, 1000));
+        row.put("score", score);
+        row.put("signals", signals.isEmpty() ? null : json.writeValueAsString(signals));
+        row.put("signature", truncate(in.lineSignature(), 2000));
+        row.put("ip", in.clientIp());
+        row.put("device", in.clientDevice());
+        row.put("agent", in.userAgent());
+        row.put("at", Timestamp.from(now));
+        jdbc.sql("""
+                INSERT INTO orders (id, shop_id, number, external_id, channel, customer_id, customer_number, email,
+                    customer_name, company, vat_id, language,
+                    billing_name, billing_company, billing_street, billing_street2, billing_postal_code, billing_city,
+                    billing_country, shipping_name, shipping_company, shipping_street, shipping_street2,
+                    shipping_postal_code, shipping_city, shipping_country, payment_method, currency, shipping_gross,
+                    net_total, tax_total, gross_total, status, hold_reason, hold_detail, fraud_score, fraud_signals,
+                    line_signature, client_ip, client_device, client_user_agent, placed_at, updated_at)
+                VALUES (:id, :shop, :number, :ext, :channel, :customerId, :customerNumber, :email, :customerName,
+                    :company, :vatId, :language, :bName, :bCompany, :bStreet, :bStreet2, :bPostal, :bCity, :bCountry,
+                    :sName, :sCompany, :sStreet, :sStreet2, :sPostal, :sCity, :sCountry, :payment, :currency,
+                    :shippingGross, :net, :tax, :gross, :status, :hold, :holdDetail, :score, :signals, :signature,
+                    :ip, :device, :agent, :at, :at)""")
+                .params(row).update();
+        for (Order.Line l : lines) {
+            jdbc.sql("""
+                    INSERT INTO order_lines (shop_id, order_id, line_no, sku, name, quantity, unit_price, tax_category,
+                        tax_rate, line_gross)
+                    VALUES (:shop, :order, :no, :sku, :name, :qty, :unit, :cat, :rate, :gross)""")
+                    .param("shop", shop.value()).param("order", id.toString()).param("no", l.lineNo())
+                    .param("sku", l.sku()).param("name", l.name()).param("qty", l.quantity())
+                    .param("unit", l.unitPrice().amount()).param("cat", l.taxCategory()).param("rate", l.taxRate())
+                    .param("gross", l.gross().amount()).update();
+        }
+        history(shop, id, OrderStatus.NEW, "received via " + in.channel(), now);
+        history(shop, id, status, hold == null ? null : hold.name() + ": " + holdDetail, now);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("number", number);
+        details.put("externalId", in.externalId());
+        details.put("gross", totals.gross().toPlainString());
+        details.put("status", status.name());
+        details.put("fraudScore", score);
+        if (hold != null) {
+            details.put("hold", hold.name());
+        }
+        audit.record(shop, "order.placed", "order", id.toString(), holdDetail, details);
+        events.publishEvent(new OrderPlaced(shop, id, number, status));
+        if (hold == HoldReason.FRAUD_REVIEW) {
+            events.publishEvent(new OrderConfirmationRequested(shop, id, number, in.email(), in.name(), in.language(),
+                    confirmUrl(id)));
+        }
+        return new Taken(get(shop, id), true);
+    }
+
+    /** The signed link that lets the buyer confirm a held order (valid 14 days). */
+    String confirmUrl(OrderId id) {
+        LinkSigner.Signature sig = links.sign(CONFIRM_PURPOSE, id.toString(), Duration.ofDays(14));
+        return settings.baseUrl() + "/portal/orders/" + id + "/confirm?" + sig.query();
+    }
+
+    boolean verifyConfirmLink(OrderId id, long expires, String sig) {
+        return links.verify(CONFIRM_PURPOSE, id.toString(), expires, sig);
+    }
+
+    private Optional<String> likelyDuplicate(ShopId shop, ValidIntake in, Instant now) {
+        return jdbc.sql("""
+                SELECT number FROM orders
+                WHERE shop_id = :shop AND email = :email AND line_signature = :sig AND placed_at >= :since
+                  AND status <> 'CANCELLED'
+                ORDER BY placed_at DESC LIMIT 1""")
+                .param("shop", shop.value()).param("email", in.email()).param("sig", truncate(in.lineSignature(), 2000))
+                .param("since", Timestamp.from(now.minus(Duration.ofMinutes(settings.duplicateWindowMinutes()))))
+                .query(String.class).optional();
+    }
+
+    private FraudPolicy.Context velocity(ShopId shop, ValidIntake in, Instant now, boolean firstOrder) {
+        int[] counts = jdbc.sql("""
+                SELECT COUNT(CASE WHEN email = :email THEN 1 END),
+                       COUNT(CASE WHEN client_ip = :ip THEN 1 END),
+                       COUNT(CASE WHEN client_device = :device THEN 1 END)
+                FROM orders
+                WHERE shop_id = :shop AND placed_at >= :since
+                  AND (email = :email OR client_ip = :ip OR client_device = :device)""")
+                .param("shop", shop.value()).param("email", in.email()).param("ip", in.clientIp())
+                .param("device", in.clientDevice())
+                .param("since", Timestamp.from(now.minus(Duration.ofMinutes(settings.velocityWindowMinutes()))))
+                .query((rs, i) -> new int[] {rs.getInt(1), rs.getInt(2), rs.getInt(3)}).single();
+        return new FraudPolicy.Context(firstOrder, settings.firstOrderHighValue(), counts[0], counts[1], counts[2],
+                settings.velocityMaxOrders(), settings.velocityWindowMinutes());
+    }
+
+    // ---- life of an order ----
+
+    /** Releases a held order to where it would have gone without the hold. */
+    @Transactional
+    public Order release(ShopId shop, OrderId id, String reason) {
+        String why = requireReason(reason);
+        Order order = lock(shop, id);
+        if (order.status() != OrderStatus.ON_HOLD) {
+            throw Problem.conflict("invalid-status", "Order is not on hold", "order " + order.number() + " is " + order.status());
+        }
+        return move(shop, order, order.paymentMethod().statusOnceCleared(), why, Actor.current(), "order.released");
+    }
+
+    /** The buyer confirmed a held order through the signed link. Confirming twice changes nothing. */
+    @Transactional
+    public Order confirmByCustomer(ShopId shop, OrderId id) {
+        Order order = lock(shop, id);
+        if (order.status() != OrderStatus.ON_HOLD || order.holdReason() != HoldReason.FRAUD_REVIEW) {
+            return order;
+        }
+        return move(shop, order, order.paymentMethod().statusOnceCleared(), "confirmed by the customer",
+                "customer:" + order.email(), "order.confirmed-by-customer");
+    }
+
+    /** Puts an order on hold by hand, for example while a question with the buyer is open. */
+    @Transactional
+    public Order hold(ShopId shop, OrderId id, String reason) {
+        String why = requireReason(reason);
+        Order order = lock(shop, id);
+        if (order.status() != OrderStatus.CONFIRMED && order.status() != OrderStatus.AWAITING_PAYMENT) {
+            throw Problem.conflict("invalid-status", "Order cannot be held", "order " + order.number() + " is " + order.status());
+        }
+        jdbc.sql("UPDATE orders SET hold_reason = 'MANUAL', hold_detail = :d WHERE id = :id")
+                .param("d", truncate(why, 1000)).param("id", id.toString()).update();
+        return move(shop, order, OrderStatus.ON_HOLD, why, Actor.current(), "order.held");
+    }
+
+    /** Cancels the order and gives its reserved stock back. */
+    @Transactional
+    public Order cancel(ShopId shop, OrderId id, String reason) {
+        String why = requireReason(reason);
+        Order order = lock(shop, id);
+        if (!OrderStatus.CANCELLABLE.contains(order.status())) {
+            throw Problem.conflict("invalid-status", "Order cannot be cancelled", "order " + order.number() + " is " + order.status());
+        }
+        inventory.release(shop, id, "order " + order.number() + " cancelled: " + why);
+        return move(shop, order, OrderStatus.CANCELLED, why, Actor.current(), "order.cancelled");
+    }
+
+    private Order move(ShopId shop, Order order, OrderStatus to, String reason, String actor, String action) {
+        Instant now = clock.instant();
+        boolean leavesHold = order.status() == OrderStatus.ON_HOLD && to != OrderStatus.ON_HOLD;
+        jdbc.sql("UPDATE orders SET status = :s, updated_at = :at"
+                        + (leavesHold && to != OrderStatus.CANCELLED ? ", hold_reason = NULL, hold_detail = NULL" : "")
+                        + " WHERE id = :id AND shop_id = :shop")
+                .param("s", to.name()).param("at", Timestamp.from(now)).param("id", order.id().toString())
+                .param("shop", shop.value()).update();
+        jdbc.sql("""
+                INSERT INTO order_status_history (shop_id, order_id, status, reason, actor, occurred_at)
+                VALUES (:shop, :order, :status, :reason, :actor, :at)""")
+                .param("shop", shop.value()).param("order", order.id().toString()).param("status", to.name())
+                .param("reason", truncate(reason, 1000)).param("actor", actor).param("at", Timestamp.from(now)).update();
+        audit.recordAs(actor, shop, action, "order", order.id().toString(), reason,
+                Map.of("number", order.number(), "from", order.status().name(), "to", to.name()));
+        events.publishEvent(new OrderStatusChanged(shop, order.id(), order.number(), order.status(), to, reason));
+        return get(shop, order.id());
+    }
+
+    private static String requireReason(String reason) {
+        Validation v = new Validation();
+        String why = v.text("reason", reason, 1000, true);
+        v.throwIfInvalid();
+        return why;
+    }
+
+    private Order lock(ShopId shop, OrderId id) {
+        jdbc.sql("SELECT id FROM orders WHERE id = :id AND shop_id = :shop FOR UPDATE")
+                .param("id", id.toString()).param("shop", shop.value()).query(String.class).optional()
+                .orElseThrow(() -> Problem.notFound("order " + id));
+        return get(shop, id);
+    }
+
+    private void history(ShopId shop, OrderId id, OrderStatus status, String reason, Instant at) {
+        jdbc.sql("""
+                INSERT INTO order_status_history (shop_id, order_id, status, reason, actor, occurred_at)
+                VALUES (:shop, :order, :status, :reason, :actor, :at)""")
+                .param("shop", shop.value()).param("order", id.toString()).param("status", status.name())
+                .param("reason", truncate(reason, 1000)).param("actor", Actor.current())
+                .param("at", Timestamp.from(at)).update();
+    }
+
+    // ---- queries ----
+
+    @Transactional(readOnly = true)
+    public Order get(ShopId shop, OrderId id) {
+        return find(shop, id).orElseThrow(() -> Problem.notFound("order " + id));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Order> find(ShopId shop, OrderId id) {
+        return jdbc.sql("SELECT * FROM orders WHERE id = :id AND shop_id = :shop")
+                .param("id", id.toString()).param("shop", shop.value())
+                .query((rs, i) -> order(shop, rs)).optional();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Order> byExternalId(ShopId shop, String externalId) {
+        return jdbc.sql("SELECT * FROM orders WHERE shop_id = :shop AND external_id = :ext")
+                .param("shop", shop.value()).param("ext", externalId)
+                .query((rs, i) -> order(shop, rs)).optional();
+    }
+
+    /** Orders newest first, optionally by status and matching a search (number, external id, name, e-mail). */
+    @Transactional(readOnly = true)
+    public List<Summary> list(ShopId shop, OrderStatus status, String search, int limit, int offset) {
+        String like = search == null || search.isBlank() ? null : "%" + search.strip().toLowerCase() + "%";
+        return jdbc.sql("SELECT id, number, external_id, customer_name, email, gross_total, currency, status, hold_reason,"
+                        + " fraud_score, placed_at FROM orders WHERE shop_id = :shop"
+                        + (status == null ? "" : " AND status = :status")
+                        + (like == null ? "" : " AND (LOWER(number) LIKE :q OR LOWER(external_id) LIKE :q"
+                                + " OR LOWER(customer_name) LIKE :q OR LOWER(email) LIKE :q)")
+                        + " ORDER BY placed_at DESC, number DESC LIMIT :limit OFFSET :offset")
+                .param("shop", shop.value()).param("status", status == null ? null : status.name()).param("q", like)
+                .param("limit", limit).param("offset", offset)
+                .query((rs, i) -> new Summary(OrderId.parse(rs.getString("id")), rs.getString("number"),
+                        rs.getString("external_id"), rs.getString("customer_name"), rs.getString("email"),
+                        Money.of(rs.getBigDecimal("gross_total"), Currency.getInstance(rs.getString("currency").trim())),
+                        OrderStatus.valueOf(rs.getString("status")), holdReason(rs.getString("hold_reason")),
+                        rs.getInt("fraud_score"), rs.getTimestamp("placed_at").toInstant()))
+                .list();
+    }
+
+    @Transactional(readOnly = true)
+    public Map<OrderStatus, Long> countByStatus(ShopId shop) {
+        Map<OrderStatus, Long> out = new java.util.EnumMap<>(OrderStatus.class);
+        jdbc.sql("SELECT status, COUNT(*) FROM orders WHERE shop_id = :shop GROUP BY status")
+                .param("shop", shop.value())
+                .query((rs, i) -> out.put(OrderStatus.valueOf(rs.getString(1)), rs.getLong(2))).list();
+        return out;
+    }
+
+    private Order order(ShopId shop, ResultSet rs) throws SQLException {
+        Currency currency = Currency.getInstance(rs.getString("currency").trim());
+        String id = rs.getString("id");
+        String signals = rs.getString("fraud_signals");
+        List<Order.FraudSignal> fraud = signals == null ? List.of()
+                : json.readValue(signals, new TypeReference<List<Order.FraudSignal>>() {});
+        List<Order.Line> lines = jdbc.sql("SELECT * FROM order_lines WHERE order_id = :id ORDER BY line_no")
+                .param("id", id)
+                .query((r, i) -> new Order.Line(r.getInt("line_no"), r.getString("sku"), r.getString("name"),
+                        r.getInt("quantity"), Money.of(r.getBigDecimal("unit_price"), currency),
+                        r.getString("tax_category"), r.getBigDecimal("tax_rate"),
+                        Money.of(r.getBigDecimal("line_gross"), currency)))
+                .list();
+        List<Order.StatusChange> history = jdbc.sql(
+                        "SELECT status, reason, actor, occurred_at FROM order_status_history WHERE order_id = :id ORDER BY id")
+                .param("id", id)
+                .query((r, i) -> new Order.StatusChange(OrderStatus.valueOf(r.getString(1)), r.getString(2),
+                        r.getString(3), r.getTimestamp(4).toInstant()))
+                .list();
+        return new Order(OrderId.parse(id), rs.getString("number"), rs.getString("external_id"),
+                rs.getString("channel"), new CustomerId(UUID.fromString(rs.getString("customer_id"))),
+                rs.getString("customer_number"), rs.getString("email"), rs.getString("customer_name"),
+                rs.getString("company"), rs.getString("vat_id"), rs.getString("language").trim(),
+                address(rs, "billing"), address(rs, "shipping"), PaymentMethod.valueOf(rs.getString("payment_method")),
+                Money.of(rs.getBigDecimal("shipping_gross"), currency),
+                new Order.Totals(Money.of(rs.getBigDecimal("net_total"), currency),
+                        Money.of(rs.getBigDecimal("tax_total"), currency),
+                        Money.of(rs.getBigDecimal("gross_total"), currency)),
+                OrderStatus.valueOf(rs.getString("status")), holdReason(rs.getString("hold_reason")),
+                rs.getString("hold_detail"), rs.getInt("fraud_score"), fraud, rs.getString("client_ip"),
+                rs.getString("client_device"), rs.getTimestamp("placed_at").toInstant(), lines, history);
+    }
+
+    private static HoldReason holdReason(String s) {
+        return s == null ? null : HoldReason.valueOf(s);
+    }
+
+    private static Order.PostalAddress address(ResultSet rs, String prefix) throws SQLException {
+        return new Order.PostalAddress(rs.getString(prefix + "_name"), rs.getString(prefix + "_company"),
+                rs.getString(prefix + "_street"), rs.getString(prefix + "_street2"),
+                rs.getString(prefix + "_postal_code"), rs.getString(prefix + "_city"),
+                rs.getString(prefix + "_country").trim());
+    }
+
+    private static void address(Map<String, Object> row, String p, Order.PostalAddress a) {
+        row.put(p + "Name", a.name());
+        row.put(p + "Company", a.company());
+        row.put(p + "Street", a.street());
+        row.put(p + "Street2", a.street2());
+        row.put(p + "Postal", a.postalCode());
+        row.put(p + "City", a.city());
+        row.put(p + "Country", a.country());
+    }
+
+    private static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}
