@@ -9,7 +9,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
  * The public page behind the confirmation e-mail. Opening the link only shows a button: mail
@@ -62,10 +61,10 @@ class ConfirmationPortal {
                 .query((rs, i) -> new ShopId(rs.getLong(1))).optional().orElseThrow(InvalidLink::new);
     }
 
-    @ResponseStatus(HttpStatus.NOT_FOUND)
-    static class InvalidLink extends RuntimeException {
+    /** Answered 404 like an unknown page: a forged or expired link reveals nothing. */
+    static class InvalidLink extends org.o2c.shared.Problem {
         InvalidLink() {
-            super("this link is invalid or expired");
+            super(HttpStatus.NOT_FOUND, "invalid-link", "Invalid link", "this link is invalid or expired");
         }
     }
 }
