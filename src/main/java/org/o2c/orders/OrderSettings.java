@@ -12,20 +12,20 @@ class OrderSettings {
     private final BigDecimal firstOrderHighValue;
     private final int velocityWindowMinutes;
     private final int velocityMaxOrders;
-    private final String baseUrl;
+    private final org.o2c.shared.PublicBaseUrl baseUrl;
 
     OrderSettings(@Value("${o2c.orders.duplicate-window-minutes:15}") int duplicateWindowMinutes,
             @Value("${o2c.fraud.hold-threshold:50}") int holdThreshold,
             @Value("${o2c.fraud.first-order-high-value:300.00}") BigDecimal firstOrderHighValue,
             @Value("${o2c.fraud.velocity-window-minutes:60}") int velocityWindowMinutes,
             @Value("${o2c.fraud.velocity-max-orders:3}") int velocityMaxOrders,
-            @Value("${o2c.base-url}") String baseUrl) {
+            org.o2c.shared.PublicBaseUrl baseUrl) {
         this.duplicateWindowMinutes = duplicateWindowMinutes;
         this.holdThreshold = holdThreshold;
         this.firstOrderHighValue = firstOrderHighValue;
         this.velocityWindowMinutes = velocityWindowMinutes;
         this.velocityMaxOrders = velocityMaxOrders;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.baseUrl = baseUrl;
     }
 
     int duplicateWindowMinutes() { return duplicateWindowMinutes; }
@@ -33,5 +33,5 @@ class OrderSettings {
     BigDecimal firstOrderHighValue() { return firstOrderHighValue; }
     int velocityWindowMinutes() { return velocityWindowMinutes; }
     int velocityMaxOrders() { return velocityMaxOrders; }
-    String baseUrl() { return baseUrl; }
+    String baseUrl() { return baseUrl.get(); }
 }

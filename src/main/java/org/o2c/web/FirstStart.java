@@ -4,7 +4,7 @@ import org.o2c.shared.ShopId;
 import org.o2c.shops.Access;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.o2c.shared.PublicBaseUrl;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
@@ -19,9 +19,9 @@ class FirstStart {
     private static final Logger log = LoggerFactory.getLogger(FirstStart.class);
 
     private final Access access;
-    private final String baseUrl;
+    private final PublicBaseUrl baseUrl;
 
-    FirstStart(Access access, @Value("${o2c.base-url}") String baseUrl) {
+    FirstStart(Access access, PublicBaseUrl baseUrl) {
         this.access = access;
         this.baseUrl = baseUrl;
     }
@@ -33,7 +33,7 @@ class FirstStart {
             return;
         }
         String token = access.createSetupToken(ShopId.DEFAULT);
-        String link = baseUrl + "/setup?token=" + token;
+        String link = baseUrl.get() + "/setup?token=" + token;
         System.out.println("\n=====================================================================\n"
                 + " o2c has no owner account yet. Create it with this one-time link:\n   " + link
                 + "\n=====================================================================\n");
