@@ -156,7 +156,7 @@ public final class PostalCodes {
         for (String place : places) {
             String p = fold(place);
             if (p.equals(wanted) || wanted.startsWith(p + " ") || p.startsWith(wanted + " ")
-                    || firstWord(p).equals(firstWord(wanted)) || editDistanceAtMostOne(p, wanted)) {
+                    || sameDistinctiveFirstWord(p, wanted) || editDistanceAtMostOne(p, wanted)) {
                 return true;
             }
         }
@@ -166,6 +166,16 @@ public final class PostalCodes {
     /** The places a code serves, for messages and suggestions. */
     public static Set<String> placesOf(String country, String code) {
         return places(country).getOrDefault(code, Set.of());
+    }
+
+    /** Prefixes shared by many unrelated places ("Bad Tölz", "Bad Homburg"): never enough alone. */
+    private static final Set<String> GENERIC_FIRST_WORDS = Set.of("bad", "gross", "klein", "neu", "alt", "sankt",
+            "ober", "unter", "nieder", "hohen", "mittel", "markt", "stadt", "burg", "schloss", "st", "le", "la", "les");
+
+    /** "Frankfurt" for "Frankfurt am Main", "Halle" for "Halle (Saale)" — not "Bad …" for "Bad …". */
+    private static boolean sameDistinctiveFirstWord(String place, String wanted) {
+        String first = firstWord(place);
+        return first.length() >= 4 && !GENERIC_FIRST_WORDS.contains(first) && first.equals(firstWord(wanted));
     }
 
     private static String firstWord(String s) {

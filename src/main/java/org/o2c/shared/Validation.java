@@ -32,7 +32,8 @@ public final class Validation {
             }
             return null;
         }
-        String trimmed = value.strip();
+        // Tabs and line breaks pasted into a field are spaces to a person, not an error.
+        String trimmed = value.replaceAll("[\\t\\r\\n]+", " ").strip();
         if (trimmed.length() > max) {
             reject(field, "must be at most " + max + " characters");
             return null;

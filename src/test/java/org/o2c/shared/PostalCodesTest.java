@@ -216,6 +216,7 @@ class PostalCodesTest {
             "DE | 80331 | Berlin",
             "DE | 80331 | Hamburg",
             "DE | 10115 | Brelni",      // two typos are too many
+            "DE | 61348 | Bad Tölz",    // Bad Homburg: a shared prefix like Bad is not a match
             "AT | 1010  | Graz",
             "CH | 8001  | Genève",
     })
