@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.o2c.shared.CurrentShop;
-import org.springframework.beans.factory.annotation.Value;
+import org.o2c.shared.PublicBaseUrl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -20,11 +20,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/connectors")
 class ConnectorsApi {
     private final ShopConnectors connectors;
-    private final String baseUrl;
+    private final PublicBaseUrl baseUrl;
 
-    ConnectorsApi(ShopConnectors connectors, @Value("${o2c.base-url}") String baseUrl) {
+    ConnectorsApi(ShopConnectors connectors, PublicBaseUrl baseUrl) {
         this.connectors = connectors;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.baseUrl = baseUrl;
     }
 
     record Registration(String type, String secret) {}
@@ -45,7 +45,8 @@ class ConnectorsApi {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", c.name());
         m.put("type", c.type().id());
-        m.put("webhookUrl", baseUrl + "/hooks/" + c.name());
+        // The address to enter in the shop admin: it must be the public one (O2C_BASE_URL), not a relative path.
+        m.put("webhookUrl", baseUrl.get() + "/hooks/" + c.name());
         m.put("createdAt", c.createdAt().toString());
         m.put("updatedAt", c.updatedAt().toString());
         return m;
