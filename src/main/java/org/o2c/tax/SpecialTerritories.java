@@ -46,7 +46,8 @@ final class SpecialTerritories {
                 }
                 String[] f = line.split(";", 4);
                 if (f.length < 3) {
-                    throw new IllegalStateException(RESOURCE + " line " + n + ": expected country;postal_code_regex;territory");
+                    throw new IllegalStateException(
+                            RESOURCE + " line " + n + ": expected country;postal_code_regex;territory");
                 }
                 try {
                     list.add(new Territory(f[0].strip(), Pattern.compile(f[1].strip()), f[2].strip()));

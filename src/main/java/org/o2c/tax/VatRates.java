@@ -82,7 +82,8 @@ final class VatRates {
                 Row row = new Row(country, category, rate.setScale(2, RoundingMode.UNNECESSARY), from, f[4].strip(),
                         f.length > 5 ? f[5].strip() : "");
                 if (rows.computeIfAbsent(key(country, category), k -> new TreeMap<>()).putIfAbsent(from, row) != null) {
-                    throw new IllegalArgumentException("a second row for " + country + " " + category + " from " + from);
+                    throw new IllegalArgumentException(
+                            "a second row for " + country + " " + category + " from " + from);
                 }
             } catch (IllegalArgumentException | DateTimeParseException e) {
                 errors.add(where + e.getMessage());
