@@ -36,14 +36,18 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Problem.class)
     Object problem(Problem p, HttpServletRequest request) {
         if (!isApi(request)) {
-            // Back-office and portal pages show the error page with the problem's status.
-            org.springframework.web.servlet.ModelAndView mav = new org.springframework.web.servlet.ModelAndView("error");
-            mav.setStatus(p.status());
-            mav.addObject("status", p.status().value());
-            mav.addObject("message", p.getMessage());
-            return mav;
+            return errorPage(p.status(), p.getMessage());
         }
         return respond(p.status(), ProblemResponses.of(p.status(), p.type(), p.title(), p.getMessage(), p.errors()));
+    }
+
+    /** Back-office and portal pages show the error page with the status, never problem JSON. */
+    private static org.springframework.web.servlet.ModelAndView errorPage(HttpStatus status, String message) {
+        org.springframework.web.servlet.ModelAndView mav = new org.springframework.web.servlet.ModelAndView("error");
+        mav.setStatus(status);
+        mav.addObject("status", status.value());
+        mav.addObject("message", message);
+        return mav;
     }
 
     private static boolean isApi(HttpServletRequest request) {
@@ -52,7 +56,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(AccessDeniedException.class)
-    ResponseEntity<ProblemDetail> denied(AccessDeniedException e) {
+    Object denied(AccessDeniedException e, HttpServletRequest request) {
+        if (!isApi(request)) {
+            return errorPage(HttpStatus.FORBIDDEN, "this user may not do that");
+        }
         return respond(HttpStatus.FORBIDDEN, ProblemResponses.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
                 "this token or user may not do that", List.of()));
     }
@@ -79,8 +86,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+    Object unexpected(Exception e, HttpServletRequest request) {
         log.error("unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
+        if (!isApi(request)) {
+            return errorPage(HttpStatus.INTERNAL_SERVER_ERROR, "an unexpected error occurred; it was logged");
+        }
         return respond(HttpStatus.INTERNAL_SERVER_ERROR, ProblemResponses.of(HttpStatus.INTERNAL_SERVER_ERROR,
                 "internal", "Internal error", "an unexpected error occurred; it was logged", List.of()));
     }

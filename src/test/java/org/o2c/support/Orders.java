@@ -51,6 +51,13 @@ public final class Orders {
         return this;
     }
 
+    /** A company and a second street line in the billing address. */
+    public Orders billingCompany(String company, String street2) {
+        billing.put("company", company);
+        billing.put("street2", street2);
+        return this;
+    }
+
     public Orders billing(String postalCode, String city, String country) {
         billing.put("postalCode", postalCode);
         billing.put("city", city);
