@@ -14,10 +14,20 @@ import org.springframework.web.bind.annotation.RestController;
 class AuditApi {
     private final AuditLog log;
     private final AuditChain chain;
+    private final DocumentArchive archive;
 
-    AuditApi(AuditLog log, AuditChain chain) {
+    AuditApi(AuditLog log, AuditChain chain, DocumentArchive archive) {
         this.log = log;
         this.chain = chain;
+        this.archive = archive;
+    }
+
+    /** Recomputes the SHA-256 of every archived document and names any that is missing or changed. */
+    @GetMapping("/archive/verify")
+    @PreAuthorize("hasAnyRole('ADMIN','OWNER','ACCOUNTING')")
+    Map<String, Object> verifyArchive() {
+        DocumentArchive.Verification v = archive.verify();
+        return Map.of("intact", v.intact(), "checked", v.checked(), "missing", v.missing(), "changed", v.changed());
     }
 
     @GetMapping
