@@ -402,6 +402,16 @@ public class Invoicing {
         return all.stream().filter(x -> status == null || x.status() == status).limit(limit).toList();
     }
 
+    /** The credit notes issued for an invoice, oldest first. */
+    @Transactional(readOnly = true)
+    public List<Issued> creditNotesFor(ShopId shop, String invoiceId) {
+        return jdbc.sql("SELECT order_id, invoice_id, document FROM invoices WHERE shop_id = :shop AND invoice_id = :id"
+                        + " ORDER BY issued_at, number")
+                .param("shop", shop.value()).param("id", invoiceId)
+                .query((rs, i) -> view(rs.getString("document"), rs.getString("order_id"), rs.getString("invoice_id")))
+                .list();
+    }
+
     private Issued view(String documentJson, String orderId, String invoiceId) {
         InvoiceDocument doc = json.readValue(documentJson, InvoiceDocument.class);
         if (doc.type() == InvoiceDocument.Type.CREDIT_NOTE) {
