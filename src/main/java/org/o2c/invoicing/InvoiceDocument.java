@@ -32,7 +32,21 @@ public record InvoiceDocument(
         Totals totals,                     // BG-22
         PaymentTerms paymentTerms,         // BT-20
         String paymentReference,           // BT-83 remittance information
-        List<String> notes) {              // BT-22: legal notes (§ 19, § 6a, export), the credit-note reason
+        List<String> notes,                // BT-22: legal notes (§ 19, § 6a, export), the credit-note reason
+        // Added for EN 16931 / XRechnung: BG-16 (payment instructions) is mandatory in XRechnung (BR-DE-1)
+        // and BT-81 must say how the buyer pays; null derives it (see PaymentMeans).
+        PaymentMeans paymentMeans) {
+
+    /** The document as first agreed, without payment means: they are derived (see {@link PaymentMeans}). */
+    public InvoiceDocument(String id, Type type, String number, LocalDate issueDate, LocalDate deliveryDate,
+            LocalDate dueDate, String currency, String language, String orderNumber, String buyerReference,
+            String precedingInvoiceNumber, LocalDate precedingInvoiceDate, Party seller, Party buyer,
+            Address deliveryAddress, List<Line> lines, List<TaxGroup> taxGroups, Totals totals,
+            PaymentTerms paymentTerms, String paymentReference, List<String> notes) {
+        this(id, type, number, issueDate, deliveryDate, dueDate, currency, language, orderNumber, buyerReference,
+                precedingInvoiceNumber, precedingInvoiceDate, seller, buyer, deliveryAddress, lines, taxGroups, totals,
+                paymentTerms, paymentReference, notes, null);
+    }
 
     /** UNTDID 1001: 380 commercial invoice, 381 credit note. */
     public enum Type {
@@ -60,9 +74,22 @@ public record InvoiceDocument(
     public record Party(String name, String company, Address address, String vatId, String taxNumber,
             String email, String phone, String customerNumber, String iban, String bic) {}
 
-    /** One line (BG-25): quantity, net unit price (four places), net line amount (two places), VAT. */
+    /**
+     * One line (BG-25): quantity, net unit price (four places), net line amount (two places), VAT, and the
+     * unit of the quantity (BT-130, UN/ECE Recommendation 20: H87 piece, KGM kilogram, MTR metre, LS lump
+     * sum) — added because EN 16931 requires it; the shorter constructor means pieces.
+     */
     public record Line(int lineNo, String sku, String description, BigDecimal quantity, Money unitNet, Money net,
-            VatCategory vatCategory, BigDecimal vatRate) {}
+            VatCategory vatCategory, BigDecimal vatRate, String unitCode) {
+
+        /** UN/ECE Rec. 20 “piece”. */
+        public static final String PIECE = "H87";
+
+        public Line(int lineNo, String sku, String description, BigDecimal quantity, Money unitNet, Money net,
+                VatCategory vatCategory, BigDecimal vatRate) {
+            this(lineNo, sku, description, quantity, unitNet, net, vatCategory, vatRate, PIECE);
+        }
+    }
 
     /** One VAT group (BG-23) with exemption reason text and code where the category needs them. */
     public record TaxGroup(VatCategory category, BigDecimal rate, Money taxable, Money tax, String exemptionReason,
@@ -73,4 +100,21 @@ public record InvoiceDocument(
 
     /** Net days and optional Skonto (cash discount) within a shorter period (BT-20 text). */
     public record PaymentTerms(int netDays, BigDecimal skontoPercent, Integer skontoDays, String text) {}
+
+    /**
+     * How the buyer pays (BG-16): payment means code (BT-81, UNTDID 4461) and its text (BT-82). Null on the
+     * document means: an invoice is paid by SEPA credit transfer to the seller's IBAN (58) when the seller has
+     * one; otherwise — and for a credit note, whose refund takes the way the invoice was paid — “not defined” (1).
+     */
+    public record PaymentMeans(String code, String text) {
+        /** 58: SEPA credit transfer to the seller's account (BG-17). */
+        public static final PaymentMeans SEPA_CREDIT_TRANSFER = new PaymentMeans("58", "SEPA credit transfer");
+        /** 1: not defined, e.g. a refund the way the invoice was paid. */
+        public static final PaymentMeans NOT_DEFINED = new PaymentMeans("1", "Instrument not defined");
+
+        /** 68: paid through an online payment service, e.g. “PayPal”. */
+        public static PaymentMeans onlinePaymentService(String name) {
+            return new PaymentMeans("68", name);
+        }
+    }
 }
