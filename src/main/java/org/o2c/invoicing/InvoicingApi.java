@@ -23,9 +23,50 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1")
 class InvoicingApi {
     private final Invoicing invoicing;
+    private final InvoiceFiles files;
 
-    InvoicingApi(Invoicing invoicing) {
+    InvoicingApi(Invoicing invoicing, InvoiceFiles files) {
         this.invoicing = invoicing;
+        this.files = files;
+    }
+
+    @GetMapping("/invoices/{id}/pdf")
+    ResponseEntity<byte[]> invoicePdf(@PathVariable String id) {
+        requireType(id, InvoiceDocument.Type.INVOICE);
+        return download(files.pdf(CurrentShop.get(), id));
+    }
+
+    @GetMapping("/invoices/{id}/xrechnung")
+    ResponseEntity<byte[]> invoiceXml(@PathVariable String id) {
+        requireType(id, InvoiceDocument.Type.INVOICE);
+        return download(files.xrechnung(CurrentShop.get(), id));
+    }
+
+    @GetMapping("/credit-notes/{id}/pdf")
+    ResponseEntity<byte[]> creditNotePdf(@PathVariable String id) {
+        requireType(id, InvoiceDocument.Type.CREDIT_NOTE);
+        return download(files.pdf(CurrentShop.get(), id));
+    }
+
+    @GetMapping("/credit-notes/{id}/xrechnung")
+    ResponseEntity<byte[]> creditNoteXml(@PathVariable String id) {
+        requireType(id, InvoiceDocument.Type.CREDIT_NOTE);
+        return download(files.xrechnung(CurrentShop.get(), id));
+    }
+
+    private void requireType(String id, InvoiceDocument.Type type) {
+        if (invoicing.get(CurrentShop.get(), id).document().type() != type) {
+            throw Problem.notFound((type == InvoiceDocument.Type.INVOICE ? "invoice " : "credit note ") + id);
+        }
+    }
+
+    /** A file as a download, named like the document. */
+    static ResponseEntity<byte[]> download(InvoiceFiles.File f) {
+        return ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType(f.mediaType()))
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        org.springframework.http.ContentDisposition.attachment().filename(f.name()).build().toString())
+                .body(f.content());
     }
 
     @PostMapping("/orders/{id}/invoice")

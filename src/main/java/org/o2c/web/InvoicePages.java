@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.o2c.invoicing.InvoiceDocument;
+import org.o2c.invoicing.InvoiceFiles;
 import org.o2c.invoicing.Invoicing;
 import org.o2c.shared.CurrentShop;
 import org.o2c.shared.Problem;
@@ -24,11 +25,34 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class InvoicePages {
     private final Invoicing invoicing;
+    private final InvoiceFiles files;
     private final MessageSource messages;
+    private final org.o2c.notifications.MailQueue mails;
 
-    InvoicePages(Invoicing invoicing, MessageSource messages) {
+    InvoicePages(Invoicing invoicing, InvoiceFiles files, MessageSource messages,
+            org.o2c.notifications.MailQueue mails) {
         this.invoicing = invoicing;
+        this.files = files;
         this.messages = messages;
+        this.mails = mails;
+    }
+
+    @GetMapping("/invoices/{id}/pdf")
+    org.springframework.http.ResponseEntity<byte[]> pdf(@PathVariable String id) {
+        return download(files.pdf(CurrentShop.get(), id));
+    }
+
+    @GetMapping("/invoices/{id}/xrechnung")
+    org.springframework.http.ResponseEntity<byte[]> xrechnung(@PathVariable String id) {
+        return download(files.xrechnung(CurrentShop.get(), id));
+    }
+
+    private static org.springframework.http.ResponseEntity<byte[]> download(InvoiceFiles.File f) {
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType(f.mediaType()))
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        org.springframework.http.ContentDisposition.attachment().filename(f.name()).build().toString())
+                .body(f.content());
     }
 
     @GetMapping("/invoices")
@@ -58,6 +82,7 @@ class InvoicePages {
         model.addAttribute("invoice", issued);
         model.addAttribute("creditNotes", issued.document().type() == InvoiceDocument.Type.INVOICE
                 ? invoicing.creditNotesFor(CurrentShop.get(), id) : List.of());
+        model.addAttribute("mail", mails.invoiceMail(id).orElse(null));
         return "invoices/detail";
     }
 

@@ -15,10 +15,10 @@ import org.w3c.dom.NodeList;
  * What Mustang's validator says about a file: veraPDF for PDF/A-3, then the XML schema, the EN 16931 and
  * Factur-X schematron, and for XRechnung the KoSIT XRechnung 3.0 schematron with the severity "error".
  */
-record MustangValidation(String report, String pdfStatus, String xmlStatus, List<String> errors,
+public record MustangValidation(String report, String pdfStatus, String xmlStatus, List<String> errors,
         List<String> warnings, List<String> notices) {
 
-    static MustangValidation of(byte[] file, String name) {
+    public static MustangValidation of(byte[] file, String name) {
         ZUGFeRDValidator validator = new ZUGFeRDValidator();
         String report = validator.validate(file, name);
         try {
@@ -33,12 +33,12 @@ record MustangValidation(String report, String pdfStatus, String xmlStatus, List
         }
     }
 
-    boolean valid() {
+    public boolean valid() {
         return errors.isEmpty() && !"invalid".equals(pdfStatus) && "valid".equals(xmlStatus);
     }
 
     /** One line for the test log: what the validator says. */
-    String summary() {
+    public String summary() {
         return "PDF " + pdfStatus + ", XML " + xmlStatus + ", " + errors.size() + " errors, " + warnings.size()
                 + " warnings, " + notices.size() + " notices" + (notices.isEmpty() ? "" : " " + ids(notices));
     }

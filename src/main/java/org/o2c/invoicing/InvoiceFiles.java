@@ -1,0 +1,79 @@
+package org.o2c.invoicing;
+
+import org.o2c.audit.DocumentArchive;
+import org.o2c.invoicing.rendering.Branding;
+import org.o2c.invoicing.rendering.InvoiceRenderer;
+import org.o2c.shared.Problem;
+import org.o2c.shared.ShopId;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/**
+ * The files of an issued document: rendered once from the frozen document, archived write-once, and
+ * from then on always served from the archive, so a download years later is the same bytes.
+ */
+@Service
+public class InvoiceFiles {
+
+    /** A file to hand out: name, media type, bytes. */
+    public record File(String name, String mediaType, byte[] content) {}
+
+    static final String PDF = "pdf";
+    static final String XRECHNUNG = "xrechnung";
+
+    private final Invoicing invoicing;
+    private final InvoiceRenderer renderer;
+    private final DocumentArchive archive;
+
+    InvoiceFiles(Invoicing invoicing, InvoiceRenderer renderer, DocumentArchive archive) {
+        this.invoicing = invoicing;
+        this.renderer = renderer;
+        this.archive = archive;
+    }
+
+    /** The PDF/A-3 with the Factur-X/ZUGFeRD XML inside. */
+    public File pdf(ShopId shop, String documentId) {
+        return file(shop, documentId, PDF);
+    }
+
+    /** The XRechnung XML. */
+    public File xrechnung(ShopId shop, String documentId) {
+        return file(shop, documentId, XRECHNUNG);
+    }
+
+    /** The archived PDF (rendered and archived now if it is not yet), e.g. to attach it to a mail. */
+    public DocumentArchive.Stored archivedPdf(ShopId shop, String documentId) {
+        return archived(shop, documentId, PDF);
+    }
+
+    /** The archived XRechnung (rendered and archived now if it is not yet). */
+    public DocumentArchive.Stored archivedXrechnung(ShopId shop, String documentId) {
+        return archived(shop, documentId, XRECHNUNG);
+    }
+
+    private File file(ShopId shop, String documentId, String kind) {
+        DocumentArchive.Stored stored = archived(shop, documentId, kind);
+        return new File(stored.fileName(), stored.mediaType(), archive.read(stored));
+    }
+
+    private DocumentArchive.Stored archived(ShopId shop, String documentId, String kind) {
+        InvoiceDocument doc = invoicing.get(shop, documentId).document();
+        return archive.find(shop, "invoice", documentId, kind).orElseGet(() -> {
+            byte[] bytes = render(doc, kind);
+            String name = doc.number() + (PDF.equals(kind) ? ".pdf" : "-xrechnung.xml");
+            return archive.store(shop, "invoice", documentId, kind, name,
+                    PDF.equals(kind) ? "application/pdf" : "application/xml", bytes);
+        });
+    }
+
+    private byte[] render(InvoiceDocument doc, String kind) {
+        try {
+            return PDF.equals(kind) ? renderer.pdf(doc, new Branding(doc.seller().name(), Branding.DEFAULT_ACCENT, null))
+                    : renderer.xrechnung(doc);
+        } catch (IllegalArgumentException incomplete) {
+            // The document lacks what the format demands (e.g. XRechnung needs the seller's phone and e-mail).
+            throw new Problem(HttpStatus.CONFLICT, "document-incomplete", "Document cannot be produced",
+                    incomplete.getMessage());
+        }
+    }
+}
