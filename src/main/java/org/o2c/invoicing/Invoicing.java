@@ -138,7 +138,7 @@ public class Invoicing {
         InvoiceDocument.PaymentTerms terms = terms(order.language(), today);
         InvoiceDocument doc = new InvoiceDocument(id, InvoiceDocument.Type.INVOICE, number, today, today,
                 today.plusDays(settings.paymentDays), order.totals().gross().currency().getCurrencyCode(),
-                order.language(), order.number(), null, null, null, seller(company),
+                order.language(), order.number(), order.buyerReference(), null, null, seller(company),
                 buyer(order), address(shipping), lines, groups(breakdown),
                 new InvoiceDocument.Totals(breakdown.taxableAmount(), breakdown.taxAmount(), breakdown.grossAmount(),
                         breakdown.grossAmount()),

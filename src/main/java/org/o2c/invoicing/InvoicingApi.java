@@ -156,6 +156,7 @@ class InvoicingApi {
         m.put("dueDate", d.dueDate().toString());
         m.put("currency", d.currency());
         m.put("customerNumber", d.buyer().customerNumber());
+        m.put("buyerReference", d.buyerReference());
         m.put("buyer", d.buyer().company() != null ? d.buyer().company() : d.buyer().name());
         m.put("lines", d.lines().stream().map(l -> {
             Map<String, Object> line = new LinkedHashMap<>();

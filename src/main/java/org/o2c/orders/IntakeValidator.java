@@ -35,6 +35,7 @@ final class IntakeValidator {
         String name = null;
         String company = null;
         String vatId = null;
+        String buyerReference = null;
         if (in.customer() == null) {
             v.reject("customer", "is required");
         } else {
@@ -42,6 +43,7 @@ final class IntakeValidator {
             name = v.text("customer.name", in.customer().name(), 200, false);
             company = v.text("customer.company", in.customer().company(), 200, false);
             vatId = v.text("customer.vatId", in.customer().vatId(), 20, false);
+            buyerReference = v.text("customer.buyerReference", in.customer().buyerReference(), 100, false);
             if (vatId != null) {
                 vatId = vatId.replace(" ", "").toUpperCase(Locale.ROOT);
                 if (!vatId.matches("[A-Z]{2}[0-9A-Z+*]{2,13}")) {
@@ -118,7 +120,8 @@ final class IntakeValidator {
             // German for the German-speaking countries, English for everyone else.
             language = java.util.Set.of("DE", "AT", "CH", "LI").contains(billing.country()) ? "de" : "en";
         }
-        return new ValidIntake(externalId, channel == null ? "api" : channel, email, name, company, vatId, billing,
+        return new ValidIntake(externalId, channel == null ? "api" : channel, email, name, company, vatId,
+                buyerReference, billing,
                 shipping, lines, shippingCost == null ? BigDecimal.ZERO : shippingCost, method, currency, ip, device,
                 agent, language);
     }

@@ -8,7 +8,8 @@ import org.o2c.shared.OrderId;
 
 /** An order as stored, with its lines, totals, holds, signals and history. */
 public record Order(OrderId id, String number, String externalId, String channel, CustomerId customerId,
-        String customerNumber, String email, String customerName, String company, String vatId, String language,
+        String customerNumber, String email, String customerName, String company, String vatId,
+        String buyerReference, String language,
         PostalAddress billingAddress, PostalAddress shippingAddress, PaymentMethod paymentMethod, Money shipping,
         Totals totals, OrderStatus status, HoldReason holdReason, String holdDetail, int fraudScore,
         List<FraudSignal> fraudSignals, String clientIp, String clientDevice, Instant placedAt, List<Line> lines,

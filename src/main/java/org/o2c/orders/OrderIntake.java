@@ -10,8 +10,15 @@ public record OrderIntake(String externalId, String channel, Customer customer, 
         Address shippingAddress, List<Line> lines, String shippingCost, String paymentMethod, String currency,
         Client client, String language) {
 
-    /** The buyer. */
-    public record Customer(String email, String name, String company, String vatId) {}
+    /**
+     * The buyer. {@code buyerReference} is what a public-sector buyer needs on its e-invoice (the
+     * Leitweg-ID, BT-10); others leave it empty.
+     */
+    public record Customer(String email, String name, String company, String vatId, String buyerReference) {
+        public Customer(String email, String name, String company, String vatId) {
+            this(email, name, company, vatId, null);
+        }
+    }
 
     /** A postal address. */
     public record Address(String name, String company, String street, String street2, String postalCode,

@@ -158,6 +158,7 @@ public class Orders {
         row.put("customerName", in.name());
         row.put("company", in.company());
         row.put("vatId", in.vatId());
+        row.put("buyerReference", in.buyerReference());
         row.put("language", in.language());
         address(row, "b", in.billing());
         address(row, "s", in.shipping());
@@ -179,14 +180,14 @@ public class Orders {
         row.put("at", Timestamp.from(now));
         jdbc.sql("""
                 INSERT INTO orders (id, shop_id, number, external_id, channel, customer_id, customer_number, email,
-                    customer_name, company, vat_id, language,
+                    customer_name, company, vat_id, buyer_reference, language,
                     billing_name, billing_company, billing_street, billing_street2, billing_postal_code, billing_city,
                     billing_country, shipping_name, shipping_company, shipping_street, shipping_street2,
                     shipping_postal_code, shipping_city, shipping_country, payment_method, currency, shipping_gross,
                     net_total, tax_total, gross_total, status, hold_reason, hold_detail, fraud_score, fraud_signals,
                     line_signature, client_ip, client_device, client_user_agent, placed_at, updated_at)
                 VALUES (:id, :shop, :number, :ext, :channel, :customerId, :customerNumber, :email, :customerName,
-                    :company, :vatId, :language, :bName, :bCompany, :bStreet, :bStreet2, :bPostal, :bCity, :bCountry,
+                    :company, :vatId, :buyerReference, :language, :bName, :bCompany, :bStreet, :bStreet2, :bPostal, :bCity, :bCountry,
                     :sName, :sCompany, :sStreet, :sStreet2, :sPostal, :sCity, :sCountry, :payment, :currency,
                     :shippingGross, :net, :tax, :gross, :status, :hold, :holdDetail, :score, :signals, :signature,
                     :ip, :device, :agent, :at, :at)""")
@@ -421,7 +422,8 @@ public class Orders {
         return new Order(OrderId.parse(id), rs.getString("number"), rs.getString("external_id"),
                 rs.getString("channel"), new CustomerId(UUID.fromString(rs.getString("customer_id"))),
                 rs.getString("customer_number"), rs.getString("email"), rs.getString("customer_name"),
-                rs.getString("company"), rs.getString("vat_id"), rs.getString("language").trim(),
+                rs.getString("company"), rs.getString("vat_id"), rs.getString("buyer_reference"),
+                rs.getString("language").trim(),
                 address(rs, "billing"), address(rs, "shipping"), PaymentMethod.valueOf(rs.getString("payment_method")),
                 Money.of(rs.getBigDecimal("shipping_gross"), currency),
                 new Order.Totals(Money.of(rs.getBigDecimal("net_total"), currency),

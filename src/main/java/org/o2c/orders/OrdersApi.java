@@ -127,6 +127,7 @@ class OrdersApi {
         customer.put("name", o.customerName());
         customer.put("company", o.company());
         customer.put("vatId", o.vatId());
+        customer.put("buyerReference", o.buyerReference());
         m.put("customer", customer);
         m.put("billingAddress", o.billingAddress());
         m.put("shippingAddress", o.shippingAddress());

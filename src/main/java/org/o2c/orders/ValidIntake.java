@@ -7,6 +7,7 @@ import org.o2c.shared.Sku;
 
 /** An intake that passed validation: normalised, typed, ready to price and store. */
 record ValidIntake(String externalId, String channel, String email, String name, String company, String vatId,
+        String buyerReference,
         Order.PostalAddress billing, Order.PostalAddress shipping, List<ValidLine> lines, BigDecimal shippingCost,
         PaymentMethod paymentMethod, Currency currency, String clientIp, String clientDevice, String userAgent,
         String language) {

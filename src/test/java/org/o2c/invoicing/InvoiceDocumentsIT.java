@@ -48,7 +48,7 @@ class InvoiceDocumentsIT extends IntegrationTest {
     @Test
     void theInvoiceAndItsCreditNotePassTheValidatorAndAreArchivedOnce() throws Exception {
         Api shop = shop();
-        String orderId = shop.post("/api/v1/orders", order("doc-1").email("doc.buyer@example.org").line("SOCK-1", 2)
+        String orderId = shop.post("/api/v1/orders", order("doc-1").email("doc.buyer@example.org").buyerReference("04011000-12345-34").line("SOCK-1", 2)
                 .line("TEA-1", 1).build()).expect(201).json().get("id").asString();
         JsonNode inv = shop.post("/api/v1/orders/" + orderId + "/invoice", Map.of()).expect(201).json();
         String id = inv.get("id").asString();
@@ -65,7 +65,8 @@ class InvoiceDocumentsIT extends IntegrationTest {
         byte[] xml = bytes(shop, "/api/v1/invoices/" + id + "/xrechnung", "application/xml");
         MustangValidation xmlCheck = MustangValidation.of(xml, "invoice-xrechnung.xml");
         assertThat(xmlCheck.valid()).as(xmlCheck.summary() + "\n" + xmlCheck.report()).isTrue();
-        assertThat(new String(xml, java.nio.charset.StandardCharsets.UTF_8)).contains(inv.get("number").asString());
+        assertThat(new String(xml, java.nio.charset.StandardCharsets.UTF_8)).contains(inv.get("number").asString())
+                .contains(">04011000-12345-34<");
 
         // Served from the archive: the same bytes again.
         assertThat(bytes(shop, "/api/v1/invoices/" + id + "/pdf", "application/pdf")).isEqualTo(pdf);

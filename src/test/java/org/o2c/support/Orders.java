@@ -45,6 +45,12 @@ public final class Orders {
         return this;
     }
 
+    /** The Leitweg-ID a public-sector buyer needs on its XRechnung. */
+    public Orders buyerReference(String reference) {
+        customer.put("buyerReference", reference);
+        return this;
+    }
+
     public Orders name(String name) {
         customer.put("name", name);
         billing.put("name", name);
