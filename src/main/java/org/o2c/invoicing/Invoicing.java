@@ -190,7 +190,8 @@ public class Invoicing {
         // Serialise credit notes of one invoice: the remaining quantities must be read under a lock.
         jdbc.sql("SELECT id FROM invoices WHERE id = :id FOR UPDATE").param("id", invoiceId).query(String.class).single();
         InvoiceDocument doc = invoice.document();
-        Map<Integer, BigDecimal> creditedQty = creditedQuantities(invoiceId);
+        List<InvoiceDocument> earlierCredits = creditNotesOf(invoiceId);
+        Map<Integer, BigDecimal> creditedQty = creditedQuantities(doc, earlierCredits);
         Map<Integer, BigDecimal> take = new LinkedHashMap<>();
         if (request == null || request.isEmpty()) {
             for (InvoiceDocument.Line l : doc.lines()) {
@@ -244,7 +245,7 @@ public class Invoicing {
             }
             BigDecimal left = l.quantity().subtract(creditedQty.getOrDefault(l.lineNo(), BigDecimal.ZERO));
             // The last part of a line takes exactly what is left of its amount, so parts add up to the whole.
-            Money net = qty.compareTo(left) == 0 ? l.net().subtract(creditedNet(invoiceId, l.lineNo(), l.net()))
+            Money net = qty.compareTo(left) == 0 ? l.net().subtract(creditedNet(doc, earlierCredits, l.lineNo()))
                     : l.unitNet().times(qty).rounded();
             lines.add(new InvoiceDocument.Line(lines.size() + 1, l.sku(), l.description(), qty, l.unitNet(), net,
                     l.vatCategory(), l.vatRate()));
@@ -298,22 +299,21 @@ public class Invoicing {
                 org.o2c.tax.Supply.DOMESTIC, l.vatRate());
     }
 
-    private Map<Integer, BigDecimal> creditedQuantities(String invoiceId) {
+    private static Map<Integer, BigDecimal> creditedQuantities(InvoiceDocument invoice, List<InvoiceDocument> credits) {
         Map<Integer, BigDecimal> out = new LinkedHashMap<>();
-        for (InvoiceDocument credit : creditNotesOf(invoiceId)) {
+        for (InvoiceDocument credit : credits) {
             for (InvoiceDocument.Line cl : credit.lines()) {
-                int invoiceLine = invoiceLineOf(invoiceId, cl);
-                out.merge(invoiceLine, cl.quantity(), BigDecimal::add);
+                out.merge(invoiceLineOf(invoice, cl), cl.quantity(), BigDecimal::add);
             }
         }
         return out;
     }
 
-    private Money creditedNet(String invoiceId, int lineNo, Money zeroLike) {
-        Money sum = Money.zero(zeroLike.currency());
-        for (InvoiceDocument credit : creditNotesOf(invoiceId)) {
+    private static Money creditedNet(InvoiceDocument invoice, List<InvoiceDocument> credits, int lineNo) {
+        Money sum = Money.zero(invoice.totals().gross().currency());
+        for (InvoiceDocument credit : credits) {
             for (InvoiceDocument.Line cl : credit.lines()) {
-                if (invoiceLineOf(invoiceId, cl) == lineNo) {
+                if (invoiceLineOf(invoice, cl) == lineNo) {
                     sum = sum.add(cl.net());
                 }
             }
@@ -322,8 +322,7 @@ public class Invoicing {
     }
 
     /** A credit-note line belongs to the invoice line with the same SKU/description, rate and unit price. */
-    private int invoiceLineOf(String invoiceId, InvoiceDocument.Line cl) {
-        InvoiceDocument invoice = document(invoiceId);
+    private static int invoiceLineOf(InvoiceDocument invoice, InvoiceDocument.Line cl) {
         return invoice.lines().stream()
                 .filter(l -> java.util.Objects.equals(l.sku(), cl.sku()) && l.description().equals(cl.description())
                         && l.vatRate().compareTo(cl.vatRate()) == 0 && l.unitNet().equals(cl.unitNet()))
@@ -336,28 +335,22 @@ public class Invoicing {
                 .map(s -> json.readValue(s, InvoiceDocument.class)).toList();
     }
 
-    private InvoiceDocument document(String id) {
-        return jdbc.sql("SELECT document FROM invoices WHERE id = :id").param("id", id).query(String.class).optional()
-                .map(s -> json.readValue(s, InvoiceDocument.class))
-                .orElseThrow(() -> Problem.notFound("invoice " + id));
-    }
-
     private void insert(ShopId shop, InvoiceDocument doc, OrderId orderId, String invoiceId, String customerName,
             String reason, String distanceSaleCountry) {
         jdbc.sql("""
-                    INSERT INTO invoices (id, shop_id, type, number, order_id, invoiced_order, invoice_id, issue_date,
-                        due_date, currency, net, tax, gross, customer_name, reason, distance_sale_country, document, issued_at)
-                    VALUES (:id, :shop, :type, :number, :order, :invoicedOrder, :invoice, :issue, :due, :currency, :net,
-                        :tax, :gross, :customer, :reason, :dsc, :document, :at)""")
-                    .param("id", doc.id()).param("shop", shop.value()).param("type", doc.type().name())
-                    .param("number", doc.number()).param("order", orderId.toString())
-                    .param("invoicedOrder", doc.type() == InvoiceDocument.Type.INVOICE ? orderId.toString() : null)
-                    .param("invoice", invoiceId).param("issue", doc.issueDate()).param("due", doc.dueDate())
-                    .param("currency", doc.currency()).param("net", doc.totals().lineNet().amount())
-                    .param("tax", doc.totals().tax().amount()).param("gross", doc.totals().gross().amount())
-                    .param("customer", customerName).param("reason", reason).param("dsc", distanceSaleCountry)
-                    .param("document", json.writeValueAsString(doc)).param("at", Timestamp.from(clock.instant()))
-                    .update();
+                INSERT INTO invoices (id, shop_id, type, number, order_id, invoiced_order, invoice_id, issue_date,
+                    due_date, currency, net, tax, gross, customer_name, reason, distance_sale_country, document, issued_at)
+                VALUES (:id, :shop, :type, :number, :order, :invoicedOrder, :invoice, :issue, :due, :currency, :net,
+                    :tax, :gross, :customer, :reason, :dsc, :document, :at)""")
+                .param("id", doc.id()).param("shop", shop.value()).param("type", doc.type().name())
+                .param("number", doc.number()).param("order", orderId.toString())
+                .param("invoicedOrder", doc.type() == InvoiceDocument.Type.INVOICE ? orderId.toString() : null)
+                .param("invoice", invoiceId).param("issue", doc.issueDate()).param("due", doc.dueDate())
+                .param("currency", doc.currency()).param("net", doc.totals().lineNet().amount())
+                .param("tax", doc.totals().tax().amount()).param("gross", doc.totals().gross().amount())
+                .param("customer", customerName).param("reason", reason).param("dsc", distanceSaleCountry)
+                .param("document", json.writeValueAsString(doc)).param("at", Timestamp.from(clock.instant()))
+                .update();
         for (InvoiceDocument.Line l : doc.lines()) {
             jdbc.sql("INSERT INTO invoice_lines (document_id, line_no, sku, quantity, net) VALUES (:d, :n, :sku, :q, :net)")
                     .param("d", doc.id()).param("n", l.lineNo()).param("sku", l.sku()).param("q", l.quantity())
@@ -417,17 +410,18 @@ public class Invoicing {
         if (doc.type() == InvoiceDocument.Type.CREDIT_NOTE) {
             return new Issued(doc, OrderId.parse(orderId), invoiceId, doc.precedingInvoiceNumber(), null, null, null);
         }
-        Money credited = creditNotesOf(doc.id()).stream().map(c -> c.totals().gross())
+        List<InvoiceDocument> credits = creditNotesOf(doc.id());
+        Money credited = credits.stream().map(c -> c.totals().gross())
                 .reduce(Money.zero(doc.totals().gross().currency()), Money::add);
         Money open = doc.totals().gross().subtract(credited);
-        boolean fullyCredited = !open.isNegative() && (open.isZero() || everyQuantityCredited(doc));
+        boolean fullyCredited = !open.isNegative() && (open.isZero() || everyQuantityCredited(doc, credits));
         Status status = fullyCredited ? Status.CANCELLED : Status.OPEN;
         return new Issued(doc, OrderId.parse(orderId), null, null, status,
                 fullyCredited || open.isNegative() ? Money.zero(open.currency()) : open, credited);
     }
 
-    private boolean everyQuantityCredited(InvoiceDocument doc) {
-        Map<Integer, BigDecimal> credited = creditedQuantities(doc.id());
+    private static boolean everyQuantityCredited(InvoiceDocument doc, List<InvoiceDocument> credits) {
+        Map<Integer, BigDecimal> credited = creditedQuantities(doc, credits);
         return doc.lines().stream().allMatch(l -> credited.getOrDefault(l.lineNo(), BigDecimal.ZERO)
                 .compareTo(l.quantity()) >= 0);
     }
