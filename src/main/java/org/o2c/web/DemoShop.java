@@ -65,7 +65,7 @@ class DemoShop {
 
     private void seed(ShopId shop) {
         shops.saveSettings(shop, new Shops.CompanySettingsInput("Muster Shop GmbH", "Hauptstr. 1", "10115", "Berlin",
-                "DE", "DE123456789", "30/123/45678", "DE02120300000000202051", "BYLADEM1001", "shop@example.org", null,
+                "DE", "DE123456789", "30/123/45678", "DE02120300000000202051", "BYLADEM1001", "shop@example.org", "+49 30 1234567",
                 false, true, "SHIPMENT"));
         if (!access.hasUsers(shop)) {
             access.createUser(shop, USER, "Demo Owner", PASSWORD, Role.OWNER);

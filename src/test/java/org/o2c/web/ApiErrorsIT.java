@@ -89,6 +89,14 @@ class ApiErrorsIT extends IntegrationTest {
     }
 
     @Test
+    void errorsBeforeAnyControllerAreProblemsToo() {
+        Api shop = newShop("errors-early");
+        // The firewall refuses an empty path segment before any controller sees the request.
+        shop.post("/api/v1/orders//invoice", java.util.Map.of()).expectProblem(400);
+        shop.get("/api/v1/no-such-resource").expectProblem(404);
+    }
+
+    @Test
     void productsAreValidated() {
         Api shop = newShop("errors-product");
         JsonNode p = shop.put("/api/v1/products/SOCK-1", Map.of("name", "", "gtin", "4006381333932", "price", "12.999",
