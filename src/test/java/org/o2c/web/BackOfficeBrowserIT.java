@@ -104,6 +104,36 @@ class BackOfficeBrowserIT extends IntegrationTest {
     }
 
     @Test
+    void anAccountantCreditsAReturnedItemOnTheInvoicePage() {
+        shop.put("/api/v1/settings/company", Map.of("name", "Muster Shop GmbH", "street", "Hauptstr. 1",
+                "postalCode", "10115", "city", "Berlin", "country", "DE", "taxNumber", "30/123/45678",
+                "iban", "DE02120300000000202051")).expect(200);
+        String firstId = shop.get("/api/v1/orders?q=" + firstNumber).json().get("items").get(0).get("id").asString();
+        JsonNode invoice = shop.post("/api/v1/orders/" + firstId + "/invoice", Map.of()).expect(201).json();
+        String number = invoice.get("number").asString();
+
+        open(1280, 900);
+        signIn();
+        page.findElement(By.cssSelector("header.top nav a[href='/invoices']")).click();
+        browser.waiting().until(textToBe(By.tagName("h1"), "Invoices"));
+        page.findElement(By.linkText(number)).click();
+        browser.waiting().until(textToBe(By.id("invoice-status"), "Open"));
+        assertThat(page.findElement(By.id("invoice-gross")).getText()).isEqualTo(invoice.at("/totals/gross").asString() + " EUR");
+
+        page.findElement(By.name("qty_SOCK-1")).sendKeys("1");
+        page.findElement(By.id("credit-reason")).sendKeys("one pair came back");
+        page.findElement(By.id("credit-submit")).click();
+
+        browser.waiting().until(presenceOfElementLocated(By.cssSelector("p.notice")));
+        assertThat(page.findElement(By.cssSelector("p.notice")).getText()).startsWith("Credit note GS-");
+        JsonNode after = shop.get("/api/v1/invoices/" + invoice.get("id").asString()).expect(200).json();
+        assertThat(page.findElement(By.id("invoice-open")).getText()).isEqualTo(after.get("openAmount").asString());
+        assertThat(after.get("credited").asString()).isEqualTo("12.90");
+        assertThat(healthy()).isEmpty();
+        browser.screenshot("invoice-credited");
+    }
+
+    @Test
     void theSearchBoxNarrowsTheListWhileTyping() {
         open(1280, 900);
         signIn();
