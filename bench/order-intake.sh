@@ -109,6 +109,25 @@ json_field() { # json_field JSON NAME -> the (flat, numeric) field's value
 
 load1() { cut -d' ' -f1 /proc/loadavg; }
 
+# CPU time (clock ticks, user + system) the given processes have used so far; gone processes count 0.
+cpu_ticks() {
+    local sum=0 p f
+    for p in "$@"; do
+        if f=$(sed 's/^.*) //' "/proc/$p/stat" 2>/dev/null); then
+            read -r -a f <<<"$f"
+            sum=$((sum + f[11] + f[12]))
+        fi
+    done
+    echo "$sum"
+}
+HZ=$(getconf CLK_TCK)
+per_unit_ms() { # per_unit_ms TICKS COUNT -> CPU ms per unit
+    awk -v t="$1" -v n="$2" -v hz="$HZ" 'BEGIN { if (n > 0) printf "%.2f", 1000 * t / hz / n; else printf "–" }'
+}
+backends() { # backends DATABASE -> pids of its server processes
+    psql_admin -Atc "SELECT pid FROM pg_stat_activity WHERE datname = '$1'" 2>/dev/null | tr '\n' ' '
+}
+
 # ---- build -------------------------------------------------------------------------------------------------
 if [[ ! -f target/o2c.jar ]]; then
     log "target/o2c.jar missing: building it (mvn -q -DskipTests package)"
@@ -217,10 +236,18 @@ for db in $DATABASES; do
                 duration="${SECONDS_PER_LEVEL}s" filename="$BENCH_JFR_DIR/$db-c$n.jfr" >/dev/null) &
             jfr_pid=$!
         fi
+        pg_pids=$([[ $db == postgres ]] && backends "$PG_DB" || true)
+        # shellcheck disable=SC2086
+        app0=$(cpu_ticks "$SERVER_PID") && pg0=$(cpu_ticks $pg_pids)
         summary=$(load "$n" "$SECONDS_PER_LEVEL" "$WARMUP" "$RUN_ID-$db-c$n" 2> >(tee -a "$WORK/load-errors.log" >&2))
-        printf '%s\t%s\t%s\t%s\n' "$db" "$n" "$l" "$summary" >>"$RESULTS"
-        ORDERS_SENT[$db]=$((ORDERS_SENT[$db] + $(json_field "$summary" sent)))
-        log "$db: $summary"
+        # shellcheck disable=SC2086
+        app1=$(cpu_ticks "$SERVER_PID") && pg1=$(cpu_ticks $pg_pids)
+        sent=$(json_field "$summary" sent)
+        cpu_app=$(per_unit_ms $((app1 - app0)) "$sent")
+        cpu_pg=$([[ $db == postgres ]] && per_unit_ms $((pg1 - pg0)) "$sent" || echo –)
+        printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$db" "$n" "$l" "$cpu_app" "$cpu_pg" "$summary" >>"$RESULTS"
+        ORDERS_SENT[$db]=$((ORDERS_SENT[$db] + sent))
+        log "$db: $summary (CPU per order: o2c $cpu_app ms, PostgreSQL $cpu_pg ms)"
     done
     if [[ -n $jfr_pid ]]; then
         wait "$jfr_pid" || true
@@ -231,6 +258,7 @@ done
 
 # ---- pgbench ---------------------------------------------------------------------------------------------------
 declare -A PGBENCH_TPS=()
+declare -A PGBENCH_PG_CPU=()
 if [[ $PG_USED == true ]]; then
     log "pgbench: initialising $PGBENCH_DB (scale 10)"
     psql_admin -c "DROP DATABASE IF EXISTS $PGBENCH_DB WITH (FORCE)"
@@ -245,15 +273,26 @@ if [[ $PG_USED == true ]]; then
         j=$((n < 2 ? n : 2))
         l=$(load1)
         log "pgbench: simple-update, $n clients, ${SECONDS_PER_LEVEL}s (load $l)"
-        out=$(pgbench -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -b simple-update -c "$n" -j "$j" \
-            -T "$SECONDS_PER_LEVEL" -n "$PGBENCH_DB" 2>&1)
+        pgbench -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -b simple-update -c "$n" -j "$j" \
+            -T "$SECONDS_PER_LEVEL" -n "$PGBENCH_DB" >"$WORK/pgbench-c$n.log" 2>&1 &
+        pgbench_pid=$!
+        # pgbench's backends live only as long as the run: read their CPU time shortly before it ends.
+        sleep "$(awk -v s="$SECONDS_PER_LEVEL" 'BEGIN { print (s > 1) ? s - 0.5 : s / 2 }')"
+        # shellcheck disable=SC2046
+        pg_ticks=$(cpu_ticks $(backends "$PGBENCH_DB")) && client_ticks=$(cpu_ticks "$pgbench_pid")
+        wait "$pgbench_pid" || { cat "$WORK/pgbench-c$n.log" >&2; echo "pgbench failed" >&2; exit 1; }
+        out=$(cat "$WORK/pgbench-c$n.log")
         echo "$out" >>"$WORK/pgbench.log"
         tps=$(sed -nE 's/^tps = ([0-9.]+) .*/\1/p' <<<"$out" | head -1)
         lat=$(sed -nE 's/^latency average = ([0-9.]+) ms.*/\1/p' <<<"$out" | head -1)
         [[ -n $tps ]] || { echo "$out" >&2; echo "could not read pgbench's tps" >&2; exit 1; }
         tps=$(awk -v t="$tps" 'BEGIN { printf "%.1f", t }')
         PGBENCH_TPS[$n]=$tps
-        printf 'pgbench\t%s\t%s\t{"tps":%s,"latencyAvgMs":%s}\n' "$n" "$l" "$tps" "${lat:-0}" >>"$RESULTS"
+        txns=$(sed -nE 's/^number of transactions actually processed: ([0-9]+).*/\1/p' <<<"$out" | head -1)
+        PGBENCH_PG_CPU[$n]=$(per_unit_ms "$pg_ticks" "${txns:-0}")
+        printf 'pgbench\t%s\t%s\t%s\t%s\t{"tps":%s,"latencyAvgMs":%s}\n' "$n" "$l" \
+            "$(per_unit_ms "$client_ticks" "${txns:-0}")" "$(per_unit_ms "$pg_ticks" "${txns:-0}")" "$tps" "${lat:-0}" \
+            >>"$RESULTS"
         log "pgbench: $n clients: $tps tps, latency average ${lat:-?} ms"
     done
 fi
@@ -296,37 +335,41 @@ SECTION="$WORK/section.md"
     echo "Latencies are per request in ms (client side, over loopback HTTP/1.1); orders/s counts 2xx answers."
     echo "pgbench runs \`-b simple-update -c N -j min(N,2) -T ${SECONDS_PER_LEVEL} -n\` on a scale-10 database on the"
     echo "same PostgreSQL after o2c is stopped; ratio = orders/s ÷ pgbench tps at the same client count."
+    echo "CPU ms/order: user + system CPU time of the o2c JVM, and of o2c's PostgreSQL backends, over the whole level"
+    echo "(warm-up included) divided by the orders sent in it; for pgbench the same for the pgbench client and its"
+    echo "backends per transaction. Unlike orders/s, this hardly depends on what else runs on the machine."
     echo "Load generator, o2c, PostgreSQL and pgbench all share the machine below. Orders sent to each database"
     echo "(warm-up included, so about the size of the orders table at the end):$(for db in $DATABASES; do
         printf ' %s %s;' "$db" "${ORDERS_SENT[$db]}"; done | sed 's/;$/./')"
     echo
-    echo "| database | clients | orders/s | p50 ms | p90 ms | p99 ms | max ms | errors | pgbench tps | ratio | load avg (1 min) |"
-    echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
-    while IFS=$'\t' read -r db n l json; do
+    echo "| database | clients | orders/s | p50 ms | p90 ms | p99 ms | max ms | errors | pgbench tps | ratio | load avg (1 min) | CPU ms/order o2c | CPU ms/order PostgreSQL |"
+    echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+    while IFS=$'\t' read -r db n l cpu_app cpu_pg json; do
         [[ $db == pgbench ]] && continue
         ops=$(json_field "$json" ordersPerSec)
         tps=${PGBENCH_TPS[$n]:-}
         name=$([[ $db == h2 ]] && echo "H2 (embedded, file)" || echo "PostgreSQL $PG_VERSION")
-        printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$name" "$n" "$ops" \
+        printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$name" "$n" "$ops" \
             "$(json_field "$json" p50Ms)" "$(json_field "$json" p90Ms)" "$(json_field "$json" p99Ms)" \
             "$(json_field "$json" maxMs)" "$(json_field "$json" errors)" "${tps:-–}" \
-            "$([[ -n $tps ]] && fmt_ratio "$ops" "$tps" || echo –)" "$l"
+            "$([[ -n $tps ]] && fmt_ratio "$ops" "$tps" || echo –)" "$l" "$cpu_app" "$cpu_pg"
     done <"$RESULTS"
     echo
     if [[ $PG_USED == true ]]; then
         echo "pgbench alone (simple-update):"
         echo
-        echo "| clients | tps | latency average ms | load avg (1 min) |"
-        echo "| ---: | ---: | ---: | ---: |"
-        while IFS=$'\t' read -r db n l json; do
+        echo "| clients | tps | latency average ms | load avg (1 min) | CPU ms/txn pgbench | CPU ms/txn PostgreSQL |"
+        echo "| ---: | ---: | ---: | ---: | ---: | ---: |"
+        while IFS=$'\t' read -r db n l cpu_app cpu_pg json; do
             [[ $db == pgbench ]] || continue
-            printf '| %s | %s | %s | %s |\n' "$n" "$(json_field "$json" tps)" "$(json_field "$json" latencyAvgMs)" "$l"
+            printf '| %s | %s | %s | %s | %s | %s |\n' "$n" "$(json_field "$json" tps)" \
+                "$(json_field "$json" latencyAvgMs)" "$l" "$cpu_app" "$cpu_pg"
         done <"$RESULTS"
         echo
     fi
     echo "Target (issue): at 8 clients, order intake reaches at least 30 % of pgbench's tps with p99 under 50 ms."
     echo
-    while IFS=$'\t' read -r db n l json; do
+    while IFS=$'\t' read -r db n l cpu_app cpu_pg json; do
         [[ $db != pgbench && $n == 8 ]] || continue
         ops=$(json_field "$json" ordersPerSec)
         p99=$(json_field "$json" p99Ms)
@@ -338,6 +381,11 @@ SECTION="$WORK/section.md"
         fi
         ok_p99=$(awk -v p="$p99" 'BEGIN { print (p < 50) ? "met" : "missed" }')
         line+=", p99 $p99 ms (< 50 ms: $ok_p99)"
+        if [[ $db == postgres && -n ${PGBENCH_PG_CPU[$n]:-} && $cpu_app != – && $cpu_pg != – ]]; then
+            line+=$(awk -v a="$cpu_app" -v p="$cpu_pg" -v b="${PGBENCH_PG_CPU[$n]}" 'BEGIN {
+                printf "; server-side CPU per order %.2f ms (o2c %.2f + PostgreSQL %.2f) against %.2f ms per pgbench", a + p, a, p, b
+                printf " transaction: where both are CPU-bound, intake reaches about %.1f %% of pgbench", 100 * b / (a + p) }')
+        fi
         echo "$line"
     done <"$RESULTS"
     echo
