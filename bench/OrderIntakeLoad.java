@@ -249,8 +249,10 @@ public class OrderIntakeLoad {
         b.append(",\"shippingCost\":\"").append(SHIPPING[r.nextInt(SHIPPING.length)]).append('"');
         b.append(",\"paymentMethod\":\"").append(PAYMENTS[r.nextInt(PAYMENTS.length)]).append('"');
         b.append(",\"currency\":\"EUR\"");
-        // What the shop saw of the buyer: an address from the IPv6 documentation range, unique per order.
-        b.append(",\"client\":{\"ip\":\"2001:db8:").append(Integer.toHexString(client + 1)).append("::")
+        // What the shop saw of the buyer: an address from the IPv6 documentation range, unique per order (run,
+        // client, sequence), so the velocity check never sees repeat buyers.
+        b.append(",\"client\":{\"ip\":\"2001:db8:").append(Integer.toHexString(o.runId().hashCode() & 0xffff))
+                .append(':').append(Integer.toHexString(client + 1)).append("::")
                 .append(Long.toHexString(seq & 0xffff)).append(':').append(Long.toHexString((seq >>> 16) & 0xffff))
                 .append("\",\"deviceId\":\"dev-").append(key).append("\",\"userAgent\":\"")
                 .append(AGENTS[r.nextInt(AGENTS.length)]).append("\"}");

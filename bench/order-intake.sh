@@ -20,6 +20,7 @@
 #   BENCH_REPORT=docs/benchmarks.md
 #   BENCH_JFR_DIR=               when set: a JFR recording of the server during each database's top level
 #                                (profiling perturbs the numbers; don't use it for the published report)
+#   BENCH_PG_ANALYZE=1           ANALYZE o2c_bench after the warm-up (0: leave the statistics to autovacuum)
 #   BENCH_KEEP_DB=1              keep o2c_bench / o2c_bench_pgbench afterwards
 #   PGPORT=5432
 set -euo pipefail
@@ -33,6 +34,7 @@ WARMUP=${BENCH_WARMUP:-5}
 JIT_WARMUP=${BENCH_JIT_WARMUP:-30}
 DATABASES=${BENCH_DATABASES:-h2 postgres}
 PRODUCTS=${BENCH_PRODUCTS:-50}
+PG_ANALYZE=${BENCH_PG_ANALYZE:-1}
 REPORT=${BENCH_REPORT:-docs/benchmarks.md}
 PG_HOST=127.0.0.1
 PG_PORT=${PGPORT:-5432}
@@ -226,6 +228,13 @@ for db in $DATABASES; do
         load "$MAX_CLIENTS" "$JIT_WARMUP" 0 "$RUN_ID-$db-w" >"$WORK/warmup-$db.json"
         ORDERS_SENT[$db]=$(json_field "$(cat "$WORK/warmup-$db.json")" sent)
     fi
+    if [[ $db == postgres && $PG_ANALYZE == 1 ]]; then
+        # This machine's PostgreSQL may run with autovacuum off (CI configuration): without statistics the
+        # planner takes the tables for empty and picks plans that scan every order. Analyse once the warm-up
+        # has filled them, as autovacuum would in production.
+        log "$db: ANALYZE (autovacuum=$(psql_admin -Atc 'SHOW autovacuum'))"
+        psql -X -q -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$PG_DB" -c ANALYZE
+    fi
     for n in $CLIENTS; do
         l=$(load1)
         log "$db: $n clients, ${WARMUP}s warm-up + ${SECONDS_PER_LEVEL}s measured (load $l)"
@@ -311,7 +320,7 @@ if [[ $PG_USED == true ]]; then
     done | sed 's/ $//')
 fi
 COMMAND="bench/order-intake.sh"
-for v in BENCH_CLIENTS BENCH_SECONDS BENCH_WARMUP BENCH_JIT_WARMUP BENCH_DATABASES BENCH_PRODUCTS BENCH_JFR_DIR BENCH_REPORT PGPORT; do
+for v in BENCH_CLIENTS BENCH_SECONDS BENCH_WARMUP BENCH_JIT_WARMUP BENCH_DATABASES BENCH_PRODUCTS BENCH_PG_ANALYZE BENCH_JFR_DIR BENCH_REPORT PGPORT; do
     if [[ -n ${!v:-} ]]; then
         COMMAND="$v=\"${!v}\" $COMMAND"
     fi
@@ -335,6 +344,15 @@ SECTION="$WORK/section.md"
     echo "Latencies are per request in ms (client side, over loopback HTTP/1.1); orders/s counts 2xx answers."
     echo "pgbench runs \`-b simple-update -c N -j min(N,2) -T ${SECONDS_PER_LEVEL} -n\` on a scale-10 database on the"
     echo "same PostgreSQL after o2c is stopped; ratio = orders/s ÷ pgbench tps at the same client count."
+    if [[ $PG_USED == true ]]; then
+        if [[ $PG_ANALYZE == 1 ]]; then
+            echo "PostgreSQL runs with autovacuum=$(psql_admin -Atc 'SHOW autovacuum') here; the script ANALYZEs o2c_bench after the"
+            echo "warm-up, as autovacuum would (pgbench -i analyses its own tables)."
+        else
+            echo "PostgreSQL runs with autovacuum=$(psql_admin -Atc 'SHOW autovacuum') here, and this run did not ANALYZE o2c_bench"
+            echo "(BENCH_PG_ANALYZE=0): the planner works without statistics."
+        fi
+    fi
     echo "CPU ms/order: user + system CPU time of the o2c JVM, and of o2c's PostgreSQL backends, over the whole level"
     echo "(warm-up included) divided by the orders sent in it; for pgbench the same for the pgbench client and its"
     echo "backends per transaction. Unlike orders/s, this hardly depends on what else runs on the machine."
@@ -383,8 +401,8 @@ SECTION="$WORK/section.md"
         line+=", p99 $p99 ms (< 50 ms: $ok_p99)"
         if [[ $db == postgres && -n ${PGBENCH_PG_CPU[$n]:-} && $cpu_app != – && $cpu_pg != – ]]; then
             line+=$(awk -v a="$cpu_app" -v p="$cpu_pg" -v b="${PGBENCH_PG_CPU[$n]}" 'BEGIN {
-                printf "; server-side CPU per order %.2f ms (o2c %.2f + PostgreSQL %.2f) against %.2f ms per pgbench", a + p, a, p, b
-                printf " transaction: where both are CPU-bound, intake reaches about %.1f %% of pgbench", 100 * b / (a + p) }')
+                printf "; server-side CPU per order %.2f ms (o2c %.2f + PostgreSQL %.2f), %.1f times the %.2f ms of PostgreSQL", a + p, a, p, (a + p) / b, b
+                printf " CPU per pgbench transaction" }')
         fi
         echo "$line"
     done <"$RESULTS"
