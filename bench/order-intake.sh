@@ -14,7 +14,7 @@
 #   BENCH_CLIENTS="1 4 8"        client counts, one measured level each
 #   BENCH_SECONDS=20             measured seconds per level
 #   BENCH_WARMUP=5               warm-up seconds before each level (sent, not counted)
-#   BENCH_JIT_WARMUP=30          seconds of load after seeding, before the first level (not counted)
+#   BENCH_JIT_WARMUP=60          seconds of load after seeding, before the first level (not counted)
 #   BENCH_DATABASES="h2 postgres"
 #   BENCH_PRODUCTS=50            products seeded (each with 1,000,000 on hand)
 #   BENCH_REPORT=docs/benchmarks.md
@@ -31,7 +31,7 @@ cd "$ROOT"
 CLIENTS=${BENCH_CLIENTS:-1 4 8}
 SECONDS_PER_LEVEL=${BENCH_SECONDS:-20}
 WARMUP=${BENCH_WARMUP:-5}
-JIT_WARMUP=${BENCH_JIT_WARMUP:-30}
+JIT_WARMUP=${BENCH_JIT_WARMUP:-60}
 DATABASES=${BENCH_DATABASES:-h2 postgres}
 PRODUCTS=${BENCH_PRODUCTS:-50}
 PG_ANALYZE=${BENCH_PG_ANALYZE:-1}
