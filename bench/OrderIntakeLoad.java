@@ -119,6 +119,7 @@ public class OrderIntakeLoad {
         // Bounded: every request has a 30 s timeout, so the clients end at most that long after the window.
         done.await();
         long windowNanos = measureUntil - measureFrom;
+        long clientCpuNanos = processCpuNanos(); // since the JVM started: compiling this file included
 
         int total = 0;
         long ok = 0;
@@ -148,9 +149,10 @@ public class OrderIntakeLoad {
         String summary = String.format(Locale.ROOT,
                 "{\"clients\":%d,\"seconds\":%.3f,\"warmupSeconds\":%d,\"sent\":%d,\"requests\":%d,\"ok\":%d,\"errors\":%d,"
                         + "\"ordersPerSec\":%.1f,\"requestsPerSec\":%.1f,\"meanMs\":%.2f,\"p50Ms\":%.2f,\"p90Ms\":%.2f,"
-                        + "\"p99Ms\":%.2f,\"maxMs\":%.2f,\"statuses\":%s}",
+                        + "\"p99Ms\":%.2f,\"maxMs\":%.2f,\"clientCpuMs\":%d,\"statuses\":%s}",
                 o.clients(), seconds, o.warmup(), sent, total, ok, errors, ok / seconds, total / seconds, mean / 1e6,
-                ms(all, 50), ms(all, 90), ms(all, 99), total == 0 ? 0 : all[total - 1] / 1e6, statusJson);
+                ms(all, 50), ms(all, 90), ms(all, 99), total == 0 ? 0 : all[total - 1] / 1e6, clientCpuNanos / 1_000_000,
+                statusJson);
         System.out.println(summary);
     }
 
@@ -268,6 +270,12 @@ public class OrderIntakeLoad {
 
     private static String ascii(String s) {
         return s.toLowerCase(Locale.ROOT).replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss");
+    }
+
+    /** CPU time this JVM has used (all threads), so the script can tell the load generator's share. */
+    private static long processCpuNanos() {
+        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
     }
 
     /** Nearest-rank percentile of sorted nanoseconds, in milliseconds. */

@@ -123,6 +123,13 @@ cpu_ticks() {
     echo "$sum"
 }
 HZ=$(getconf CLK_TCK)
+busy_ticks() { # CPU ticks the whole machine has been busy (not idle, not waiting for I/O)
+    awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9; exit }' /proc/stat
+}
+now_ms() { date +%s%3N; }
+others_cores() { # others_cores BUSY_TICKS OURS_TICKS ELAPSED_MS -> cores' worth of CPU used by everything else
+    awk -v b="$1" -v o="$2" -v ms="$3" -v hz="$HZ" 'BEGIN { v = (b - o) / hz / (ms / 1000); if (v < 0) v = 0; printf "%.2f", v }'
+}
 per_unit_ms() { # per_unit_ms TICKS COUNT -> CPU ms per unit
     awk -v t="$1" -v n="$2" -v hz="$HZ" 'BEGIN { if (n > 0) printf "%.2f", 1000 * t / hz / n; else printf "–" }'
 }
@@ -247,16 +254,18 @@ for db in $DATABASES; do
         fi
         pg_pids=$([[ $db == postgres ]] && backends "$PG_DB" || true)
         # shellcheck disable=SC2086
-        app0=$(cpu_ticks "$SERVER_PID") && pg0=$(cpu_ticks $pg_pids)
+        app0=$(cpu_ticks "$SERVER_PID") && pg0=$(cpu_ticks $pg_pids) && busy0=$(busy_ticks) && t0=$(now_ms)
         summary=$(load "$n" "$SECONDS_PER_LEVEL" "$WARMUP" "$RUN_ID-$db-c$n" 2> >(tee -a "$WORK/load-errors.log" >&2))
         # shellcheck disable=SC2086
-        app1=$(cpu_ticks "$SERVER_PID") && pg1=$(cpu_ticks $pg_pids)
+        app1=$(cpu_ticks "$SERVER_PID") && pg1=$(cpu_ticks $pg_pids) && busy1=$(busy_ticks) && t1=$(now_ms)
+        client_ticks=$(awk -v ms="$(json_field "$summary" clientCpuMs)" -v hz="$HZ" 'BEGIN { printf "%d", ms * hz / 1000 }')
+        others=$(others_cores $((busy1 - busy0)) $((app1 - app0 + pg1 - pg0 + client_ticks)) $((t1 - t0)))
         sent=$(json_field "$summary" sent)
         cpu_app=$(per_unit_ms $((app1 - app0)) "$sent")
         cpu_pg=$([[ $db == postgres ]] && per_unit_ms $((pg1 - pg0)) "$sent" || echo –)
-        printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$db" "$n" "$l" "$cpu_app" "$cpu_pg" "$summary" >>"$RESULTS"
+        printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$db" "$n" "$l" "$others" "$cpu_app" "$cpu_pg" "$summary" >>"$RESULTS"
         ORDERS_SENT[$db]=$((ORDERS_SENT[$db] + sent))
-        log "$db: $summary (CPU per order: o2c $cpu_app ms, PostgreSQL $cpu_pg ms)"
+        log "$db: $summary (CPU per order: o2c $cpu_app ms, PostgreSQL $cpu_pg ms; other processes $others cores)"
     done
     if [[ -n $jfr_pid ]]; then
         wait "$jfr_pid" || true
@@ -282,6 +291,7 @@ if [[ $PG_USED == true ]]; then
         j=$((n < 2 ? n : 2))
         l=$(load1)
         log "pgbench: simple-update, $n clients, ${SECONDS_PER_LEVEL}s (load $l)"
+        busy0=$(busy_ticks) && t0=$(now_ms)
         pgbench -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -b simple-update -c "$n" -j "$j" \
             -T "$SECONDS_PER_LEVEL" -n "$PGBENCH_DB" >"$WORK/pgbench-c$n.log" 2>&1 &
         pgbench_pid=$!
@@ -289,6 +299,8 @@ if [[ $PG_USED == true ]]; then
         sleep "$(awk -v s="$SECONDS_PER_LEVEL" 'BEGIN { print (s > 1) ? s - 0.5 : s / 2 }')"
         # shellcheck disable=SC2046
         pg_ticks=$(cpu_ticks $(backends "$PGBENCH_DB")) && client_ticks=$(cpu_ticks "$pgbench_pid")
+        busy1=$(busy_ticks) && t1=$(now_ms)
+        others=$(others_cores $((busy1 - busy0)) $((pg_ticks + client_ticks)) $((t1 - t0)))
         wait "$pgbench_pid" || { cat "$WORK/pgbench-c$n.log" >&2; echo "pgbench failed" >&2; exit 1; }
         out=$(cat "$WORK/pgbench-c$n.log")
         echo "$out" >>"$WORK/pgbench.log"
@@ -299,10 +311,10 @@ if [[ $PG_USED == true ]]; then
         PGBENCH_TPS[$n]=$tps
         txns=$(sed -nE 's/^number of transactions actually processed: ([0-9]+).*/\1/p' <<<"$out" | head -1)
         PGBENCH_PG_CPU[$n]=$(per_unit_ms "$pg_ticks" "${txns:-0}")
-        printf 'pgbench\t%s\t%s\t%s\t%s\t{"tps":%s,"latencyAvgMs":%s}\n' "$n" "$l" \
+        printf 'pgbench\t%s\t%s\t%s\t%s\t%s\t{"tps":%s,"latencyAvgMs":%s}\n' "$n" "$l" "$others" \
             "$(per_unit_ms "$client_ticks" "${txns:-0}")" "$(per_unit_ms "$pg_ticks" "${txns:-0}")" "$tps" "${lat:-0}" \
             >>"$RESULTS"
-        log "pgbench: $n clients: $tps tps, latency average ${lat:-?} ms"
+        log "pgbench: $n clients: $tps tps, latency average ${lat:-?} ms; other processes $others cores"
     done
 fi
 
@@ -356,38 +368,43 @@ SECTION="$WORK/section.md"
     echo "CPU ms/order: user + system CPU time of the o2c JVM, and of o2c's PostgreSQL backends, over the whole level"
     echo "(warm-up included) divided by the orders sent in it; for pgbench the same for the pgbench client and its"
     echo "backends per transaction. Unlike orders/s, this hardly depends on what else runs on the machine."
+    echo "The load average at the start of a level mostly counts the benchmark's own threads (the level before it);"
+    echo "other CPU is what everything else on the machine (other builds, other databases) used during the level, in"
+    echo "cores: the machine's busy time less o2c, its PostgreSQL backends and the load generator (or pgbench and its"
+    echo "backends); PostgreSQL's WAL writer and checkpointer count as other. Anything well above 0.1 means the level"
+    echo "shared the $(nproc) cores with someone else."
     echo "Load generator, o2c, PostgreSQL and pgbench all share the machine below. Orders sent to each database"
     echo "(warm-up included, so about the size of the orders table at the end):$(for db in $DATABASES; do
         printf ' %s %s;' "$db" "${ORDERS_SENT[$db]}"; done | sed 's/;$/./')"
     echo
-    echo "| database | clients | orders/s | p50 ms | p90 ms | p99 ms | max ms | errors | pgbench tps | ratio | load avg (1 min) | CPU ms/order o2c | CPU ms/order PostgreSQL |"
-    echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
-    while IFS=$'\t' read -r db n l cpu_app cpu_pg json; do
+    echo "| database | clients | orders/s | p50 ms | p90 ms | p99 ms | max ms | errors | pgbench tps | ratio | load avg (1 min) | other CPU (cores) | CPU ms/order o2c | CPU ms/order PostgreSQL |"
+    echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+    while IFS=$'\t' read -r db n l others cpu_app cpu_pg json; do
         [[ $db == pgbench ]] && continue
         ops=$(json_field "$json" ordersPerSec)
         tps=${PGBENCH_TPS[$n]:-}
         name=$([[ $db == h2 ]] && echo "H2 (embedded, file)" || echo "PostgreSQL $PG_VERSION")
-        printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$name" "$n" "$ops" \
+        printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$name" "$n" "$ops" \
             "$(json_field "$json" p50Ms)" "$(json_field "$json" p90Ms)" "$(json_field "$json" p99Ms)" \
             "$(json_field "$json" maxMs)" "$(json_field "$json" errors)" "${tps:-–}" \
-            "$([[ -n $tps ]] && fmt_ratio "$ops" "$tps" || echo –)" "$l" "$cpu_app" "$cpu_pg"
+            "$([[ -n $tps ]] && fmt_ratio "$ops" "$tps" || echo –)" "$l" "$others" "$cpu_app" "$cpu_pg"
     done <"$RESULTS"
     echo
     if [[ $PG_USED == true ]]; then
         echo "pgbench alone (simple-update):"
         echo
-        echo "| clients | tps | latency average ms | load avg (1 min) | CPU ms/txn pgbench | CPU ms/txn PostgreSQL |"
-        echo "| ---: | ---: | ---: | ---: | ---: | ---: |"
-        while IFS=$'\t' read -r db n l cpu_app cpu_pg json; do
+        echo "| clients | tps | latency average ms | load avg (1 min) | other CPU (cores) | CPU ms/txn pgbench | CPU ms/txn PostgreSQL |"
+        echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+        while IFS=$'\t' read -r db n l others cpu_app cpu_pg json; do
             [[ $db == pgbench ]] || continue
-            printf '| %s | %s | %s | %s | %s | %s |\n' "$n" "$(json_field "$json" tps)" \
-                "$(json_field "$json" latencyAvgMs)" "$l" "$cpu_app" "$cpu_pg"
+            printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$n" "$(json_field "$json" tps)" \
+                "$(json_field "$json" latencyAvgMs)" "$l" "$others" "$cpu_app" "$cpu_pg"
         done <"$RESULTS"
         echo
     fi
     echo "Target (issue): at 8 clients, order intake reaches at least 30 % of pgbench's tps with p99 under 50 ms."
     echo
-    while IFS=$'\t' read -r db n l cpu_app cpu_pg json; do
+    while IFS=$'\t' read -r db n l others cpu_app cpu_pg json; do
         [[ $db != pgbench && $n == 8 ]] || continue
         ops=$(json_field "$json" ordersPerSec)
         p99=$(json_field "$json" p99Ms)
