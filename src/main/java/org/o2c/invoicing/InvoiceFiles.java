@@ -16,7 +16,16 @@ import org.springframework.stereotype.Service;
 public class InvoiceFiles {
 
     /** A file to hand out: name, media type, bytes. */
-    public record File(String name, String mediaType, byte[] content) {}
+    public record File(String name, String mediaType, byte[] content) {
+        /** The file as an HTTP download named like the document. */
+        public org.springframework.http.ResponseEntity<byte[]> asDownload() {
+            return org.springframework.http.ResponseEntity.ok()
+                    .contentType(org.springframework.http.MediaType.parseMediaType(mediaType))
+                    .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                            org.springframework.http.ContentDisposition.attachment().filename(name).build().toString())
+                    .body(content);
+        }
+    }
 
     static final String PDF = "pdf";
     static final String XRECHNUNG = "xrechnung";

@@ -33,25 +33,25 @@ class InvoicingApi {
     @GetMapping("/invoices/{id}/pdf")
     ResponseEntity<byte[]> invoicePdf(@PathVariable String id) {
         requireType(id, InvoiceDocument.Type.INVOICE);
-        return download(files.pdf(CurrentShop.get(), id));
+        return files.pdf(CurrentShop.get(), id).asDownload();
     }
 
     @GetMapping("/invoices/{id}/xrechnung")
     ResponseEntity<byte[]> invoiceXml(@PathVariable String id) {
         requireType(id, InvoiceDocument.Type.INVOICE);
-        return download(files.xrechnung(CurrentShop.get(), id));
+        return files.xrechnung(CurrentShop.get(), id).asDownload();
     }
 
     @GetMapping("/credit-notes/{id}/pdf")
     ResponseEntity<byte[]> creditNotePdf(@PathVariable String id) {
         requireType(id, InvoiceDocument.Type.CREDIT_NOTE);
-        return download(files.pdf(CurrentShop.get(), id));
+        return files.pdf(CurrentShop.get(), id).asDownload();
     }
 
     @GetMapping("/credit-notes/{id}/xrechnung")
     ResponseEntity<byte[]> creditNoteXml(@PathVariable String id) {
         requireType(id, InvoiceDocument.Type.CREDIT_NOTE);
-        return download(files.xrechnung(CurrentShop.get(), id));
+        return files.xrechnung(CurrentShop.get(), id).asDownload();
     }
 
     private void requireType(String id, InvoiceDocument.Type type) {
@@ -60,14 +60,6 @@ class InvoicingApi {
         }
     }
 
-    /** A file as a download, named like the document. */
-    static ResponseEntity<byte[]> download(InvoiceFiles.File f) {
-        return ResponseEntity.ok()
-                .contentType(org.springframework.http.MediaType.parseMediaType(f.mediaType()))
-                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
-                        org.springframework.http.ContentDisposition.attachment().filename(f.name()).build().toString())
-                .body(f.content());
-    }
 
     @PostMapping("/orders/{id}/invoice")
     @PreAuthorize("hasAnyRole('ADMIN','OWNER','ACCOUNTING')")

@@ -39,21 +39,14 @@ class InvoicePages {
 
     @GetMapping("/invoices/{id}/pdf")
     org.springframework.http.ResponseEntity<byte[]> pdf(@PathVariable String id) {
-        return download(files.pdf(CurrentShop.get(), id));
+        return files.pdf(CurrentShop.get(), id).asDownload();
     }
 
     @GetMapping("/invoices/{id}/xrechnung")
     org.springframework.http.ResponseEntity<byte[]> xrechnung(@PathVariable String id) {
-        return download(files.xrechnung(CurrentShop.get(), id));
+        return files.xrechnung(CurrentShop.get(), id).asDownload();
     }
 
-    private static org.springframework.http.ResponseEntity<byte[]> download(InvoiceFiles.File f) {
-        return org.springframework.http.ResponseEntity.ok()
-                .contentType(org.springframework.http.MediaType.parseMediaType(f.mediaType()))
-                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
-                        org.springframework.http.ContentDisposition.attachment().filename(f.name()).build().toString())
-                .body(f.content());
-    }
 
     @GetMapping("/invoices")
     String list(@RequestParam(required = false) String status, @RequestParam(required = false) String type,
