@@ -75,7 +75,9 @@ public class DocumentArchive {
             return existing.get();
         }
         String hash = sha256(content);
-        writeOnce(hash, content);
+        // The row first: of two instances rendering the same document, only the one whose row goes in
+        // writes its file, so no unreferenced file is left behind. Readers see the row only after commit,
+        // when the file is there.
         int inserted = jdbc.sql("""
                 INSERT INTO archived_documents (shop_id, sha256, kind, subject_type, subject_id, file_name, media_type,
                     size_bytes, archived_at)
@@ -86,6 +88,7 @@ public class DocumentArchive {
         if (inserted == 0) {
             return find(shop, subjectType, subjectId, kind).orElseThrow();
         }
+        writeOnce(hash, content);
         audit.record(shop, "document.archived", subjectType, subjectId, null,
                 Map.of("kind", kind, "sha256", hash, "file", fileName, "bytes", content.length));
         return new Stored(hash, fileName, mediaType, content.length);
