@@ -1,0 +1,18 @@
+package org.o2c.banking;
+
+import java.util.List;
+import java.util.Map;
+import org.o2c.shared.ShopId;
+
+/**
+ * Cash application as banking needs it, implemented by the {@code cashapp} module (banking declares it,
+ * so it never depends on receivables or matching). Called inside the import's transaction.
+ */
+public interface PaymentMatching {
+
+    /** Matches lines booked just now; answers each line's outcome by transaction id. */
+    Map<Long, LineOutcome> match(ShopId shop, List<BankTransaction> booked);
+
+    /** The current outcome of booked lines; a person may have accepted, split or undone since. */
+    Map<Long, LineOutcome> outcomes(ShopId shop, List<Long> transactionIds);
+}
