@@ -1,5 +1,8 @@
 package org.o2c.invoicing;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import org.o2c.audit.DocumentArchive;
 import org.o2c.invoicing.rendering.Branding;
 import org.o2c.invoicing.rendering.InvoiceRenderer;
@@ -33,6 +36,7 @@ public class InvoiceFiles {
     private final Invoicing invoicing;
     private final InvoiceRenderer renderer;
     private final DocumentArchive archive;
+    private final ConcurrentHashMap<String, CompletableFuture<byte[]>> rendering = new ConcurrentHashMap<>();
 
     InvoiceFiles(Invoicing invoicing, InvoiceRenderer renderer, DocumentArchive archive) {
         this.invoicing = invoicing;
@@ -68,11 +72,42 @@ public class InvoiceFiles {
     private DocumentArchive.Stored archived(ShopId shop, String documentId, String kind) {
         InvoiceDocument doc = invoicing.get(shop, documentId).document();
         return archive.find(shop, "invoice", documentId, kind).orElseGet(() -> {
-            byte[] bytes = render(doc, kind);
+            byte[] bytes = renderOnce(shop, doc, kind);
             String name = doc.number() + (PDF.equals(kind) ? ".pdf" : "-xrechnung.xml");
             return archive.store(shop, "invoice", documentId, kind, name,
                     PDF.equals(kind) ? "application/pdf" : "application/xml", bytes);
         });
+    }
+
+    /**
+     * Renders a file, or waits for the render already running for it: the invoice mail and the first
+     * download usually ask for a new invoice's PDF at the same moment, and a PDF/A-3 costs tens of
+     * milliseconds of CPU. Across instances the archive keeps the first file stored.
+     */
+    private byte[] renderOnce(ShopId shop, InvoiceDocument doc, String kind) {
+        String key = shop.value() + "/" + doc.id() + "/" + kind;
+        CompletableFuture<byte[]> mine = new CompletableFuture<>();
+        CompletableFuture<byte[]> running = rendering.putIfAbsent(key, mine);
+        if (running != null) {
+            try {
+                return running.join();
+            } catch (CompletionException failed) {
+                if (failed.getCause() instanceof RuntimeException cause) {
+                    throw cause;
+                }
+                throw failed;
+            }
+        }
+        try {
+            byte[] bytes = render(doc, kind);
+            mine.complete(bytes);
+            return bytes;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            rendering.remove(key, mine);
+        }
     }
 
     private byte[] render(InvoiceDocument doc, String kind) {

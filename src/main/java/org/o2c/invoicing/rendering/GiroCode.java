@@ -6,16 +6,11 @@ import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import javax.imageio.ImageIO;
 import org.o2c.invoicing.InvoiceDocument;
 import org.o2c.shared.Money;
 
@@ -28,7 +23,6 @@ final class GiroCode {
 
     /** EPC069-12: at most 999,999,999.99 euros, at least one cent. */
     private static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999.99");
-    private static final int PIXELS_PER_MODULE = 8;
 
     private GiroCode() {}
 
@@ -61,32 +55,19 @@ final class GiroCode {
         return Optional.of(epc.toString());
     }
 
-    /** The QR code as a black-on-white PNG, error correction M as EPC069-12 recommends, without margin. */
-    static byte[] png(String payload) {
-        BitMatrix matrix;
+    /**
+     * The QR code's modules (true = dark), error correction M as EPC069-12 recommends, without quiet zone:
+     * the PDF draws them as vector squares, sharp at any zoom and on any printer.
+     */
+    static BitMatrix modules(String payload) {
         try {
-            matrix = new QRCodeWriter().encode(payload, BarcodeFormat.QR_CODE, 0, 0, Map.of(
+            return new QRCodeWriter().encode(payload, BarcodeFormat.QR_CODE, 0, 0, Map.of(
                     EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M,
                     EncodeHintType.CHARACTER_SET, "UTF-8",
                     EncodeHintType.MARGIN, 0));
         } catch (WriterException e) {
             throw new IllegalArgumentException("no QR code for this payment: " + e.getMessage(), e);
         }
-        int size = matrix.getWidth() * PIXELS_PER_MODULE;
-        BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_BYTE_BINARY);
-        for (int y = 0; y < size; y++) {
-            for (int x = 0; x < size; x++) {
-                boolean dark = matrix.get(x / PIXELS_PER_MODULE, y / PIXELS_PER_MODULE);
-                image.setRGB(x, y, dark ? 0xFF000000 : 0xFFFFFFFF);
-            }
-        }
-        ByteArrayOutputStream png = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", png);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return png.toByteArray();
     }
 
     /** ISO 11649: RF, two check digits, up to 21 letters or digits; mod 97 of the rotated string is 1. */

@@ -42,7 +42,8 @@ record InvoicePage(
         List<String> notes,
         List<String> payment,
         List<Row> bank,
-        String qrCode,
+        /** The EPC QR payload ("GiroCode"), or null when nothing is to be transferred. */
+        String giroCode,
         List<List<String>> footer,
         String pageCounter,
         Map<String, String> l) {
@@ -61,7 +62,7 @@ record InvoicePage(
     private static final int LOGO_MAX_WIDTH_MM = 60;
     private static final int LOGO_MAX_HEIGHT_MM = 18;
 
-    static InvoicePage of(InvoiceDocument doc, Branding branding, byte[] qrPng) {
+    static InvoicePage of(InvoiceDocument doc, Branding branding, String giroCode) {
         Labels l = Labels.of(doc.language());
         Party seller = doc.seller();
         Party buyer = doc.buyer();
@@ -175,7 +176,7 @@ record InvoicePage(
                 branding.accentForText(), branding.name(), logo(branding), senderLine(seller, home, l),
                 Parties.addressLines(buyer, home, l.countryName(buyer.address().country())), meta, reference,
                 delivery, l.get(credit ? "introCreditNote" : "intro"), lines, totals, notes, payment, bank,
-                qrPng == null ? null : dataUri(qrPng), footer(seller, home, l),
+                giroCode, footer(seller, home, l),
                 pageCounter(l), l.all());
     }
 

@@ -19,8 +19,8 @@ public class InvoiceRenderer {
      */
     public byte[] pdf(InvoiceDocument document, Branding branding) {
         byte[] xml = facturX(document);
-        byte[] qrCode = GiroCode.payload(document).map(GiroCode::png).orElse(null);
-        byte[] layoutOnly = layout.pdf(InvoicePage.of(document, branding, qrCode));
+        String giroCode = GiroCode.payload(document).orElse(null);
+        byte[] layoutOnly = layout.pdf(InvoicePage.of(document, branding, giroCode));
         return FacturXPdf.embed(layoutOnly, xml, branding.name());
     }
 

@@ -48,10 +48,15 @@ class GiroCodeTest {
     }
 
     @Test
-    void theQrCodeIsAPng() {
-        byte[] png = GiroCode.png(GiroCode.payload(InvoiceFixture.domesticMixed()).orElseThrow());
+    void theQrCodeIsSquareWithoutQuietZoneAndKeepsEcLevelM() {
+        String payload = GiroCode.payload(InvoiceFixture.domesticMixed()).orElseThrow();
+        var modules = GiroCode.modules(payload);
 
-        assertThat(png).startsWith(0x89, 'P', 'N', 'G');
+        assertThat(modules.getWidth()).isEqualTo(modules.getHeight());
+        // Version 1 has 21 modules a side, each version four more; no margin means the finder pattern
+        // starts in the corner.
+        assertThat((modules.getWidth() - 21) % 4).isZero();
+        assertThat(modules.get(0, 0)).isTrue();
     }
 
     private static InvoiceDocument withSeller(InvoiceDocument d, Party seller) {
