@@ -93,7 +93,15 @@ final class Matcher {
                     return c.toProposal(policy);
                 }
                 options.add(c);
-                // The payer may have quoted the wrong number: other evidence is offered, never applied.
+                // A slip of the pen can turn one invoice number into another that exists (numbers are
+                // dense): a number one slip away whose amount and payer both fit wins over the quoted one.
+                Candidate typo = typos();
+                if (typo != null && typo.automatic(policy)) {
+                    typo.score().note("QUOTED_NUMBER_DOES_NOT_FIT");
+                    return typo.toProposal(policy);
+                }
+                // Otherwise the payer may have quoted the wrong number: other evidence is offered, never applied.
+                addAsSuggestion(options, typo);
                 addAsSuggestion(options, byPayer());
                 return best(options);
             }

@@ -111,36 +111,47 @@ final class References {
         return out;
     }
 
-    /** A chunk of digits with a few letters that OCR and typing confuse with digits is read as digits. */
+    private static final String LOOK_LIKE_DIGITS = "OILSBZ";
+
+    /**
+     * Letters that OCR and typing confuse with digits ("2O26", "OO42") are read as digits where they sit
+     * in a run of digits and such letters that has at least two digits and no more letters than digits.
+     */
     static String ocrDigits(String chunk) {
-        int digits = 0;
-        int letters = 0;
-        for (int i = 0; i < chunk.length(); i++) {
-            char c = chunk.charAt(i);
-            if (Character.isDigit(c)) {
-                digits++;
-            } else if ("OILSBZ".indexOf(c) >= 0) {
-                letters++;
-            } else {
-                return chunk;
+        StringBuilder out = null;
+        int i = 0;
+        while (i < chunk.length()) {
+            int start = i;
+            int digits = 0;
+            int letters = 0;
+            while (i < chunk.length() && (Character.isDigit(chunk.charAt(i)) || LOOK_LIKE_DIGITS.indexOf(chunk.charAt(i)) >= 0)) {
+                if (Character.isDigit(chunk.charAt(i))) {
+                    digits++;
+                } else {
+                    letters++;
+                }
+                i++;
+            }
+            if (letters > 0 && digits >= 2 && letters <= digits) {
+                if (out == null) {
+                    out = new StringBuilder(chunk);
+                }
+                for (int j = start; j < i; j++) {
+                    out.setCharAt(j, switch (chunk.charAt(j)) {
+                        case 'O' -> '0';
+                        case 'I', 'L' -> '1';
+                        case 'S' -> '5';
+                        case 'B' -> '8';
+                        case 'Z' -> '2';
+                        default -> chunk.charAt(j);
+                    });
+                }
+            }
+            if (i == start) {
+                i++;
             }
         }
-        if (letters == 0 || digits < 2 || letters > digits) {
-            return chunk;
-        }
-        StringBuilder b = new StringBuilder(chunk.length());
-        for (int i = 0; i < chunk.length(); i++) {
-            char c = chunk.charAt(i);
-            b.append(switch (c) {
-                case 'O' -> '0';
-                case 'I', 'L' -> '1';
-                case 'S' -> '5';
-                case 'B' -> '8';
-                case 'Z' -> '2';
-                default -> c;
-            });
-        }
-        return b.toString();
+        return out == null ? chunk : out.toString();
     }
 
     private static void splitLettersAndDigits(String chunk, List<String> into) {

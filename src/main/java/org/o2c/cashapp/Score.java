@@ -24,7 +24,7 @@ final class Score {
     static final int AMOUNT_PARTIAL = 100;
     static final int PAYER_IBAN = 250;
     static final int PAYER_MEMORY = 220;
-    static final int PAYER_CUSTOMER_NUMBER = 200;
+    static final int PAYER_CUSTOMER_NUMBER = 250;
     static final int PAYER_NAME_BASE = 150;
     static final int PAYER_OTHER_CUSTOMER = -300;
     static final int ONLY_FIT_AMONG_PAYERS_ITEMS = 350;
