@@ -89,6 +89,18 @@ final class Matcher {
             Map<OpenItemIndex.Item, Ref> refs = references();
             if (!refs.isEmpty()) {
                 Candidate c = referenced(refs);
+                if (c.automatic(policy) && !c.score().reasons().contains("AMOUNT_EXACT")
+                        && c.score().reasons().stream().noneMatch(r -> r.startsWith("AMOUNT_SKONTO")
+                                || r.startsWith("AMOUNT_COMBINED"))) {
+                    // The quoted number fits only partly: if a number one slip away fits exactly, a person decides.
+                    Candidate typo = typos();
+                    if (typo != null && typo.automatic(policy) && typo.score().reasons().contains("AMOUNT_EXACT")
+                            && !typo.allocations().equals(c.allocations())) {
+                        c.score().note("NEIGHBOUR_NUMBER_FITS " + typo.allocations().get(0).invoiceNumber());
+                        return new Candidate(c.allocations(), c.writeOff(), c.customerCredit(), c.score(), false)
+                                .toProposal(policy);
+                    }
+                }
                 if (c.automatic(policy)) {
                     return c.toProposal(policy);
                 }
@@ -367,13 +379,17 @@ final class Matcher {
             }
             boolean fits = fit == Fit.EXACT || fit == Fit.SKONTO || fit == Fit.TOLERANCE;
             boolean allowed;
-            if (ref == null) {
+            if (fit == Fit.PAID) {
+                // Paying an invoice twice is worth a person's look (refund or credit?), never automatic.
+                allowed = false;
+            } else if (ref == null) {
                 allowed = uniqueBonus > 0 && fits && confirmed(link);
             } else if (typo) {
                 allowed = fits && confirmed(link);
             } else {
-                allowed = fits ? link != Link.OTHER_CUSTOMER
-                        : (fit == Fit.PARTIAL || fit == Fit.OVER) && confirmed(link);
+                // A quoted number with the exact amount (or Skonto) stands unless the account belongs to
+                // someone else; anything less than exact needs the payer too.
+                allowed = fit == Fit.EXACT || fit == Fit.SKONTO ? link != Link.OTHER_CUSTOMER : confirmed(link);
             }
             return new Candidate(allocations, writeOff, credit, s, allowed);
         }
@@ -466,7 +482,15 @@ final class Matcher {
                     tolerated.add(i);
                 }
             }
+            List<OpenItemIndex.Item> searched = items.subList(0, Math.min(items.size(), policy.subsetSumMaxItems()));
             if (exact.size() == 1) {
+                // Several other items of the payer may add up to the same amount: then it is not clear.
+                if (searched.size() >= 2 && !SubsetSum.find(searched.stream().mapToLong(i -> i.openCents).toArray(),
+                        amount, policy.subsetSumMaxParts()).solutions().isEmpty()) {
+                    Candidate c = single(exact.get(0), null, 0, false);
+                    c.score().note("AMOUNT_AMBIGUOUS_WITH_COMBINATION");
+                    return c;
+                }
                 return single(exact.get(0), null, Score.ONLY_FIT_AMONG_PAYERS_ITEMS, false);
             }
             if (exact.size() > 1) {
@@ -474,7 +498,6 @@ final class Matcher {
                 c.score().note("AMOUNT_AMBIGUOUS " + exact.size());
                 return c;
             }
-            List<OpenItemIndex.Item> searched = items.subList(0, Math.min(items.size(), policy.subsetSumMaxItems()));
             if (searched.size() >= 2) {
                 SubsetSum.Result r = SubsetSum.find(searched.stream().mapToLong(i -> i.openCents).toArray(), amount,
                         policy.subsetSumMaxParts());
