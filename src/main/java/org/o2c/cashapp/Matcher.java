@@ -113,7 +113,9 @@ final class Matcher {
                     return typo.toProposal(policy);
                 }
                 // Otherwise the payer may have quoted the wrong number: other evidence is offered, never applied.
-                addAsSuggestion(options, typo);
+                if (typo != null && typo.automaticAllowed()) {
+                    addAsSuggestion(options, typo);
+                }
                 addAsSuggestion(options, byPayer());
                 return best(options);
             }

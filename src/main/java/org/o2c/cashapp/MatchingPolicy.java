@@ -32,8 +32,8 @@ record MatchingPolicy(
         }
     }
 
-    /** Defaults for a small shop: 2.50 EUR and 2 % written off, Skonto 3 days late, names from 0.90. */
+    /** Defaults for a small shop: up to 2.50 EUR but at most 5 % written off, Skonto 3 days late, names from 0.90. */
     static MatchingPolicy defaults() {
-        return new MatchingPolicy(new BigDecimal("2.50"), new BigDecimal("2"), 3, 900, 850, 300, 24, 5, 5);
+        return new MatchingPolicy(new BigDecimal("2.50"), new BigDecimal("5"), 3, 900, 850, 300, 24, 5, 5);
     }
 }

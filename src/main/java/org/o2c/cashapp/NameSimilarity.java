@@ -133,12 +133,12 @@ final class NameSimilarity {
         // jaro = (m/l1 + m/l2 + (m-t)/m) / 3, kept in integers over a common denominator
         long numerator = m * m * l2 + m * m * l1 + (m - t) * l1 * l2;
         long denominator = 3L * l1 * l2 * m;
-        long jaro = numerator * 1000 / denominator;
+        long jaro = numerator * 1_000_000 / denominator;
         int prefix = 0;
         for (int i = 0; i < Math.min(4, Math.min(l1, l2)) && s1.charAt(i) == s2.charAt(i); i++) {
             prefix++;
         }
-        long jw = jaro + prefix * (1000 - jaro) / 10;
-        return (int) Math.min(1000, jw);
+        long jw = jaro + prefix * (1_000_000 - jaro) / 10;
+        return (int) Math.min(1000, (jw + 500) / 1000);
     }
 }

@@ -57,7 +57,11 @@ class MatchQualityTest {
                   List<String> wrongExamples) {}
 
     static Result run() {
-        StatementGenerator.Scenario scenario = StatementGenerator.generate(SEED, CUSTOMERS, LINES, UNPAID_BACKGROUND);
+        return run(SEED);
+    }
+
+    static Result run(long seed) {
+        StatementGenerator.Scenario scenario = StatementGenerator.generate(seed, CUSTOMERS, LINES, UNPAID_BACKGROUND);
         OpenItemIndex index = new OpenItemIndex(scenario.receivables());
         PayerMemory.InMemory memory = new PayerMemory.InMemory();
         Matcher matcher = new Matcher(MatchingPolicy.defaults());
@@ -143,7 +147,7 @@ class MatchQualityTest {
         System.out.println(report);
         String target = System.getProperty("o2c.quality.report");
         if (target != null && !target.isBlank()) {
-            Files.writeString(Path.of(target), report);
+            Files.writeString(Path.of(target), report + otherSeeds() + LIMITS);
         }
         int automatic = r.all().automaticCorrect + r.all().automaticWrong;
         assertThat(percent(r.belonging().automaticCorrect, r.belonging().lines))
@@ -153,6 +157,36 @@ class MatchQualityTest {
                 .as("wrong among automatic applications; first ones: %s", r.wrongExamples())
                 .isLessThanOrEqualTo(new BigDecimal("0.20"));
     }
+
+    /** The same measures on other seeds, so the report shows the rates are not one lucky draw. */
+    static String otherSeeds() {
+        StringBuilder b = new StringBuilder("\n## Other seeds\n\n| seed | automatic and correct | wrong among automatic |\n"
+                + "| ---: | ---: | ---: |\n");
+        for (long seed = 1; seed <= 4; seed++) {
+            Result r = run(seed);
+            int automatic = r.all().automaticCorrect + r.all().automaticWrong;
+            b.append("| ").append(seed).append(" | ").append(percent(r.belonging().automaticCorrect, r.belonging().lines))
+                    .append(" % | ").append(percent(r.all().automaticWrong, automatic)).append(" % (")
+                    .append(r.all().automaticWrong).append(" of ").append(automatic).append(") |\n");
+        }
+        return b.toString();
+    }
+
+    static final String LIMITS = """
+
+            ## What this does not show
+
+            - The generator is ours, and so is the matcher: the mix of cases (29 % exact references, 11 % noisy,
+              5 % typos, 9 % order numbers, 7 % known account without reference, 4 % name and amount only, …)
+              is an estimate for a Vorkasse/Rechnung shop, not a measurement. Real statements will differ; the
+              per-case rates say where to look when they do.
+            - The remaining wrong automatic applications are strangers whose name equals a customer's exactly
+              and whose amount equals that customer's only open item. Only a known account or a reference would
+              tell them apart; raising `automaticFromPerMille` to 860 turns name-and-amount matches (and
+              quoted numbers with a tolerated difference but no confirmed payer) into suggestions.
+            - Payers who pay a different amount and write nothing (no reference, new account) stay suggestions.
+            - A payer who quotes the number of a *paid* invoice gets a suggestion (possible double payment).
+            """;
 
     static BigDecimal percent(long part, long whole) {
         if (whole == 0) {
