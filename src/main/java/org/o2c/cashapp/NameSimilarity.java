@@ -18,6 +18,9 @@ final class NameSimilarity {
             "familie", "gmbh", "mbh", "co", "kg", "ag", "ug", "ohg", "gbr", "ek", "e", "k", "kfm", "inh",
             "haftungsbeschraenkt", "mr", "mrs", "ms", "ltd", "sarl", "bv");
 
+    private static final java.util.regex.Pattern NOT_ALNUM = java.util.regex.Pattern.compile("[^a-z0-9]+");
+    private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}");
+
     /** The name as folded lower-case tokens without titles and legal forms. */
     static List<String> tokens(String name) {
         List<String> out = new ArrayList<>();
@@ -25,7 +28,7 @@ final class NameSimilarity {
             return out;
         }
         String folded = fold(name);
-        for (String t : folded.split("[^a-z0-9]+")) {
+        for (String t : NOT_ALNUM.split(folded)) {
             if (!t.isEmpty() && !NOISE.contains(t)) {
                 out.add(t);
             }
@@ -36,7 +39,12 @@ final class NameSimilarity {
     static String fold(String s) {
         String lower = s.toLowerCase(Locale.GERMAN)
                 .replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss");
-        return Normalizer.normalize(lower, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        for (int i = 0; i < lower.length(); i++) {
+            if (lower.charAt(i) > 0x7f) {
+                return MARKS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFD)).replaceAll("");
+            }
+        }
+        return lower;
     }
 
     /** Similarity of two names, 0–1000. A single surname against a full name scores at most 900. */

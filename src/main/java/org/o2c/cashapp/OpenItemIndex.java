@@ -237,16 +237,28 @@ final class OpenItemIndex {
         return bySkontoAmount.getOrDefault(amountCents, List.of());
     }
 
-    /** Customers sharing at least one name token (three letters or more) with the payer's name. */
+    /**
+     * Customers sharing the most name tokens (three letters or more) with the payer's name: all who share
+     * both first and last name, else all who share one. A token shared by very many customers does not
+     * narrow anything and is skipped.
+     */
     Set<String> customersNamedLike(List<String> payerTokens) {
-        Set<String> out = new LinkedHashSet<>();
+        Map<String, Integer> shared = new HashMap<>();
+        int most = 0;
         for (String t : payerTokens) {
             if (t.length() >= 3) {
                 Set<String> c = customersByNameToken.get(t);
-                // A token shared by very many customers ("gmbh" slipped through, "schmidt") does not narrow.
-                if (c != null && c.size() <= 200) {
-                    out.addAll(c);
+                if (c != null && c.size() <= 500) {
+                    for (String customer : c) {
+                        most = Math.max(most, shared.merge(customer, 1, Integer::sum));
+                    }
                 }
+            }
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (Map.Entry<String, Integer> e : shared.entrySet()) {
+            if (e.getValue() == most) {
+                out.add(e.getKey());
             }
         }
         return out;

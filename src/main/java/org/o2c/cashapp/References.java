@@ -18,6 +18,8 @@ final class References {
     private References() {}
 
     private static final Pattern RF = Pattern.compile("RF\\d{2}[A-Z0-9]{1,21}");
+    private static final Pattern SEPARATORS = Pattern.compile("[^A-Z0-9]+");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s");
     private static final int MAX_WINDOW_TOKENS = 5;
     private static final int MAX_KEY_LENGTH = 30;
 
@@ -79,7 +81,7 @@ final class References {
         }
         List<String> tokens = new ArrayList<>();
         List<Boolean> ocr = new ArrayList<>();
-        for (String chunk : foldUpper(text).split("[^A-Z0-9]+")) {
+        for (String chunk : SEPARATORS.split(foldUpper(text))) {
             if (chunk.isEmpty()) {
                 continue;
             }
@@ -170,7 +172,7 @@ final class References {
         if (text == null) {
             return out;
         }
-        String compact = foldUpper(text).replaceAll("[\\s]", "");
+        String compact = WHITESPACE.matcher(foldUpper(text)).replaceAll("");
         Matcher m = RF.matcher(compact);
         while (m.find()) {
             String candidate = m.group();

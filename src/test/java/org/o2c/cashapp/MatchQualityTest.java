@@ -183,7 +183,7 @@ class MatchQualityTest {
             - The remaining wrong automatic applications are strangers whose name equals a customer's exactly
               and whose amount equals that customer's only open item. Only a known account or a reference would
               tell them apart; raising `automaticFromPerMille` to 860 turns name-and-amount matches (and
-              quoted numbers with a tolerated difference but no confirmed payer) into suggestions.
+              numbers read from look-alike letters without a confirmed payer) into suggestions.
             - Payers who pay a different amount and write nothing (no reference, new account) stay suggestions.
             - A payer who quotes the number of a *paid* invoice gets a suggestion (possible double payment).
             """;
