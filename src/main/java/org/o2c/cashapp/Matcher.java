@@ -439,7 +439,7 @@ final class Matcher {
                 return onlyAllowed;
             }
             if (best != null && allowed > 1) {
-                best.score().note("AMBIGUOUS " + allowed);
+                best.score().note("REF_TYPO_AMBIGUOUS " + allowed);
                 return new Candidate(best.allocations(), best.writeOff(), best.customerCredit(), best.score(), false);
             }
             return best;
