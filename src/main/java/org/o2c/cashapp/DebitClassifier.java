@@ -88,7 +88,7 @@ final class DebitClassifier {
         return best == null ? null : best.invoiceNumber();
     }
 
-    /** Whether a word starts somewhere in the text ("SEPA-RUECKLASTSCHRIFT" yes, "KAFFEE" is no fee). */
+    /** Whether a word starts somewhere in the text ('SEPA-RUECKLASTSCHRIFT' yes, 'KAFFEE' is no fee). */
     private static boolean containsAny(String text, List<String> words) {
         for (String w : words) {
             int at = text.indexOf(w);

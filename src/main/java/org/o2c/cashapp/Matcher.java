@@ -89,9 +89,10 @@ final class Matcher {
             Map<OpenItemIndex.Item, Ref> refs = references();
             if (!refs.isEmpty()) {
                 Candidate c = referenced(refs);
-                if (c.automatic(policy) && !c.score().reasons().contains("AMOUNT_EXACT")
-                        && c.score().reasons().stream().noneMatch(r -> r.startsWith("AMOUNT_SKONTO")
-                                || r.startsWith("AMOUNT_COMBINED"))) {
+                boolean quotedFitsExactly = c.score().reasons().contains("AMOUNT_EXACT")
+                        || c.score().reasons().stream().anyMatch(r -> r.startsWith("AMOUNT_SKONTO")
+                                || r.startsWith("AMOUNT_COMBINED"));
+                if (c.automatic(policy) && !quotedFitsExactly) {
                     // The quoted number fits only partly: if a number one slip away fits exactly, a person decides.
                     Candidate typo = typos();
                     if (typo != null && typo.automatic(policy) && typo.score().reasons().contains("AMOUNT_EXACT")
@@ -107,7 +108,7 @@ final class Matcher {
                 options.add(c);
                 // A slip of the pen can turn one invoice number into another that exists (numbers are
                 // dense): a number one slip away whose amount and payer both fit wins over the quoted one.
-                Candidate typo = typos();
+                Candidate typo = quotedFitsExactly ? null : typos();
                 if (typo != null && typo.automatic(policy)) {
                     typo.score().note("QUOTED_NUMBER_DOES_NOT_FIT");
                     return typo.toProposal(policy);

@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * How alike two payer names are, 0–1000: umlauts and ß folded ("Müller" = "MUELLER"), titles and legal
- * forms dropped, token order ignored ("Müller, Hans" = "HANS MUELLER"), each token compared with
+ * How alike two payer names are, 0–1000: umlauts and ß folded ('Müller' = 'MUELLER'), titles and legal
+ * forms dropped, token order ignored ('Müller, Hans' = 'HANS MUELLER'), each token compared with
  * Jaro-Winkler so a typo still scores high. Integer arithmetic keeps floating point out of the code.
  */
 final class NameSimilarity {
@@ -79,7 +79,7 @@ final class NameSimilarity {
             sum += best;
         }
         int score = (int) (sum / small.size());
-        // One shared surname says little about who paid: "Müller" is many customers.
+        // One shared surname says little about who paid: 'Müller' is many customers.
         if (small.size() == 1 && large.size() > 1) {
             score = Math.min(score, 900);
         }
@@ -88,7 +88,7 @@ final class NameSimilarity {
 
     private static int tokenSimilarity(String x, String y) {
         if (x.length() == 1 || y.length() == 1) {
-            // An initial ("H. Müller") agrees with the name it abbreviates, but not fully.
+            // An initial ('H. Müller') agrees with the name it abbreviates, but not fully.
             return x.charAt(0) == y.charAt(0) ? 900 : 0;
         }
         return jaroWinkler(x, y);

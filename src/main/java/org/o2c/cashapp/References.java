@@ -10,9 +10,9 @@ import java.util.regex.Pattern;
 import org.o2c.invoicing.CreditorReference;
 
 /**
- * Reading references out of what a payer writes: separators, case and prefixes ("Rechnung", "RG-Nr.",
- * "Re.") do not matter, digits that look like letters ("2O26", "OO42") are read as digits, and a number
- * may be split by spaces ("RG2026 00042"). Every key the index holds is compared in {@link #key} form.
+ * Reading references out of what a payer writes: separators, case and prefixes ('Rechnung', 'RG-Nr.',
+ * 'Re.') do not matter, digits that look like letters ('2O26', 'OO42') are read as digits, and a number
+ * may be split by spaces ('RG2026 00042'). Every key the index holds is compared in {@link #key} form.
  */
 final class References {
     private References() {}
@@ -42,7 +42,7 @@ final class References {
         return b.toString();
     }
 
-    /** Only the digits of a number ("RE-2026-00042" → "202600042"). */
+    /** Only the digits of a number ('RE-2026-00042' → '202600042'). */
     static String digits(String number) {
         if (number == null) {
             return "";
@@ -72,7 +72,7 @@ final class References {
 
     /**
      * Every key the text could mean: concatenations of up to five neighbouring tokens that hold a digit,
-     * where tokens break at separators and between letters and digits ("RG2026" → "RG", "2026").
+     * where tokens break at separators and between letters and digits ('RG2026' → 'RG', '2026').
      */
     static List<Key> keys(String text) {
         List<Key> out = new ArrayList<>();
@@ -116,7 +116,7 @@ final class References {
     private static final String LOOK_LIKE_DIGITS = "OILSBZ";
 
     /**
-     * Letters that OCR and typing confuse with digits ("2O26", "OO42") are read as digits where they sit
+     * Letters that OCR and typing confuse with digits ('2O26', 'OO42') are read as digits where they sit
      * in a run of digits and such letters that has at least two digits and no more letters than digits.
      */
     static String ocrDigits(String chunk) {

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * The points a proposal earns, per mille, and the reasons a person reads. Each reason is a code followed
- * by its arguments, separated by single spaces ({@code "REF_TYPO 202600024 RE-2026-00042"}); the UI
+ * by its arguments, separated by single spaces ({@code 'REF_TYPO 202600024 RE-2026-00042'}); the UI
  * shows it with the message {@code cashapp.reason.<CODE>} and the arguments as {@code {0}}, {@code {1}}.
  * The weights make three kinds of evidence — a reference, the amount, the payer — add up: one alone
  * is a suggestion, two that agree reach the automatic threshold.

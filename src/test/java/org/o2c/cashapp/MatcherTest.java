@@ -169,6 +169,14 @@ class MatcherTest {
     }
 
     @Test
+    void a_quoted_number_that_fits_the_amount_is_not_traded_for_a_neighbour_of_the_payer() {
+        // Hans pays Sabine's 00044 from his account; his own 00046 (one digit away) has the same amount.
+        invoice("RE-2026-00046", "100237", "10017", "Müller, Hans", Set.of(HANS_IBAN), "19.99", null);
+        Proposal p = match(credit("19.99", "Hans Müller", HANS_IBAN, "RE-2026-00044"));
+        assertThat(p.band()).isEqualTo(Proposal.Band.SUGGESTED);
+    }
+
+    @Test
     void a_third_party_quoting_number_and_exact_amount_is_applied() {
         Proposal p = match(credit("74.85", "Steuerbüro Lange GmbH", STRANGER_IBAN, "Re. RE-2026-00045 J. Gross"));
         assertThat(p.band()).isEqualTo(Proposal.Band.AUTOMATIC);
