@@ -186,6 +186,8 @@ class MatchQualityTest {
               numbers read from look-alike letters without a confirmed payer) into suggestions.
             - Payers who pay a different amount and write nothing (no reference, new account) stay suggestions.
             - A payer who quotes the number of a *paid* invoice gets a suggestion (possible double payment).
+            - A line counts as correct when it applies the right cash to the right invoices; whether a
+              small difference was written off or left open is checked by the unit tests, not counted here.
             """;
 
     static BigDecimal percent(long part, long whole) {
