@@ -228,7 +228,7 @@ final class CamtReader {
             }
             case "CdtDbtInd" -> entry.cdtDbt = v;
             case "RvslInd" -> entry.reversal = "true".equalsIgnoreCase(v) || "1".equals(v);
-            case "Sts", "Sts/Cd", "Sts/Prtry" -> entry.status = v;
+            case "Sts", "Sts/Cd", "Sts/Prtry" -> entry.status = v.isEmpty() ? entry.status : v;
             case "BookgDt/Dt", "BookgDt/DtTm" -> entry.bookingDate = v;
             case "ValDt/Dt", "ValDt/DtTm" -> entry.valueDate = v;
             case "AcctSvcrRef" -> entry.acctSvcrRef = v;
