@@ -191,10 +191,10 @@ public class BankStatements {
     }
 
     private static BankTransaction transaction(ResultSet rs) throws SQLException {
-        java.sql.Date value = rs.getDate("value_date");
+        LocalDate value = rs.getObject("value_date", LocalDate.class);
         BigDecimal amount = rs.getBigDecimal("amount");
         return new BankTransaction(rs.getLong("id"), new ShopId(rs.getLong("shop_id")), rs.getLong("statement_id"),
-                rs.getDate("booking_date").toLocalDate(), value == null ? null : value.toLocalDate(),
+                rs.getObject("booking_date", LocalDate.class), value,
                 Money.of(amount, java.util.Currency.getInstance(rs.getString("currency").strip())),
                 CreditDebit.valueOf(rs.getString("direction")), TransactionKind.valueOf(rs.getString("kind")),
                 rs.getString("counterparty_name"), rs.getString("counterparty_iban"), rs.getString("counterparty_bic"),
@@ -211,7 +211,8 @@ public class BankStatements {
         }
     }
 
-    static String contentTypeFor(String fileName) {
+    /** The content type a statement file has by its name, for uploads whose browser sends none that helps. */
+    public static String contentTypeFor(String fileName) {
         String n = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
         if (n.endsWith(".zip")) {
             return "application/zip";

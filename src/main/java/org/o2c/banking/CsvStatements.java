@@ -113,17 +113,13 @@ final class CsvStatements {
         return null;
     }
 
-    private static String where(CSVRecord rec) {
-        return "line " + rec.getRecordNumber() + 1;
-    }
-
     // ---- PayPal activity download ----
 
     private static void paypal(CSVParser csv, Map<String, Integer> h, boolean german, LineSink sink) {
         DateTimeFormatter dates = DateTimeFormatter.ofPattern(german ? "dd.MM.uuuu" : "MM/dd/uuuu")
                 .withResolverStyle(ResolverStyle.STRICT);
         for (CSVRecord rec : csv) {
-            String where = "line " + (rec.getRecordNumber() + 1);
+            String where = "line " + csv.getCurrentLineNumber();
             String status = get(rec, h, "Status");
             String impact = get(rec, h, "Auswirkung auf Guthaben", "Balance Impact");
             if (impact != null && impact.equalsIgnoreCase("Memo")) {
@@ -194,7 +190,7 @@ final class CsvStatements {
         }
         java.util.Collections.sort(metadata);
         for (CSVRecord rec : csv) {
-            String where = "line " + (rec.getRecordNumber() + 1);
+            String where = "line " + csv.getCurrentLineNumber();
             Currency currency = Kinds.currency(where, upper(get(rec, h, "currency")));
             BigDecimal gross = signed(where, get(rec, h, "gross"), false, currency);
             BigDecimal fee = signed(where, get(rec, h, "fee"), false, currency);
@@ -257,7 +253,7 @@ final class CsvStatements {
             formats.add(DateTimeFormatter.ofPattern(p.replace('y', 'u')).withResolverStyle(ResolverStyle.STRICT));
         }
         for (CSVRecord rec : csv) {
-            String where = "line " + (rec.getRecordNumber() + 1);
+            String where = "line " + csv.getCurrentLineNumber();
             String ccyText = col(rec, h, cols, "currency");
             Currency currency = Kinds.currency(where, ccyText != null ? ccyText : m.currency() != null ? m.currency() : "EUR");
             BigDecimal amount = signed(where, col(rec, h, cols, "amount"), comma, currency);

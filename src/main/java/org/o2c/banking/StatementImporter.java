@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -153,8 +152,8 @@ class StatementImporter {
                         :name, :iban, :bic, :remittance, :e2e, :mandate, :ref, :cref, :ultimate, :reversal, :rr,
                         :code, :text)""")
                     .param("shop", shop.value()).param("statement", statementId).param("fp", fingerprint)
-                    .param("account", l.account()).param("booking", Date.valueOf(l.bookingDate()))
-                    .param("value", l.valueDate() == null ? null : Date.valueOf(l.valueDate()))
+                    .param("account", l.account()).param("booking", l.bookingDate())
+                    .param("value", l.valueDate())
                     .param("amount", l.amount()).param("currency", l.currency().getCurrencyCode())
                     .param("direction", l.direction().name()).param("kind", l.kind().name())
                     .param("name", l.counterpartyName()).param("iban", iban(l.counterpartyIban()))
