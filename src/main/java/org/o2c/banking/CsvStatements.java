@@ -317,7 +317,7 @@ final class CsvStatements {
         }
     }
 
-    /** A signed amount as CSV exports write it: German "-1.234,56" or English "-1,234.56". */
+    /** A signed amount as CSV exports write it: German -1.234,56 or English -1,234.56 (decimal comma or point). */
     static BigDecimal signed(String where, String text, boolean decimalComma, Currency currency) {
         if (text == null || text.isBlank()) {
             return BigDecimal.ZERO.setScale(2);

@@ -15,7 +15,7 @@ final class Kinds {
 
     /**
      * {@code codes} are the ISO domain/family/sub-family and proprietary codes (camt) or the GVC and
-     * transaction type (MT940), joined with "/"; any may be missing.
+     * transaction type (MT940), joined with a slash; any may be missing.
      */
     static TransactionKind classify(CreditDebit direction, boolean reversal, String returnReason, String codes,
             String counterpartyName, String text) {
