@@ -59,7 +59,8 @@ final class Kinds {
         if (v.signum() < 0) {
             throw new UnreadableStatement(where, "the amount " + text.strip() + " is negative");
         }
-        int digits = currency == null ? 2 : Math.max(currency.getDefaultFractionDigits(), 0);
+        // o2c stores two places (NUMERIC(19,2)); currencies with three are refused rather than rounded
+        int digits = currency == null ? 2 : Math.min(Math.max(currency.getDefaultFractionDigits(), 0), 2);
         BigDecimal stripped = v.stripTrailingZeros();
         if (stripped.scale() > digits) {
             throw new UnreadableStatement(where, "the amount " + text.strip() + " has more decimal places than "

@@ -152,7 +152,7 @@ class StatementImporter {
                         :name, :iban, :bic, :remittance, :e2e, :mandate, :ref, :cref, :ultimate, :reversal, :rr,
                         :code, :text)""")
                     .param("shop", shop.value()).param("statement", statementId).param("fp", fingerprint)
-                    .param("account", l.account()).param("booking", l.bookingDate())
+                    .param("account", Kinds.cut(l.account(), 64)).param("booking", l.bookingDate())
                     .param("value", l.valueDate())
                     .param("amount", l.amount()).param("currency", l.currency().getCurrencyCode())
                     .param("direction", l.direction().name()).param("kind", l.kind().name())
