@@ -17,7 +17,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses request bodies over the limit with 413 before anything reads them: by Content-Length
- * when it is given, and by counting when the body is chunked.
+ * when it is given, and by counting when the body is chunked. A few paths that receive whole files
+ * (bank statements) stream them to disk and have a larger limit of their own.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -30,18 +31,26 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
         }
     }
 
-    private final long maxBytes;
+    private final long defaultMaxBytes;
+    private final long fileMaxBytes;
+    private final java.util.Set<String> filePaths;
 
-    public RequestSizeLimitFilter(@Value("${o2c.http.max-body-bytes:1048576}") long maxBytes) {
-        this.maxBytes = maxBytes;
+    public RequestSizeLimitFilter(@Value("${o2c.http.max-body-bytes:1048576}") long maxBytes,
+            @Value("${o2c.http.max-file-body-bytes:314572800}") long fileMaxBytes,
+            @Value("${o2c.http.file-body-paths:/api/v1/bank-statements,/bank-statements/upload}") java.util.List<String> filePaths) {
+        this.defaultMaxBytes = maxBytes;
+        this.fileMaxBytes = fileMaxBytes;
+        this.filePaths = java.util.Set.copyOf(filePaths);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long maxBytes = "POST".equals(request.getMethod()) && filePaths.contains(request.getRequestURI())
+                ? fileMaxBytes : defaultMaxBytes;
         long declared = request.getContentLengthLong();
         if (declared > maxBytes) {
-            tooLarge(response);
+            tooLarge(response, maxBytes);
             return;
         }
         try {
@@ -49,14 +58,14 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
         } catch (Exception e) {
             if (hasCause(e, BodyTooLarge.class) && !response.isCommitted()) {
                 response.reset();
-                tooLarge(response);
+                tooLarge(response, maxBytes);
                 return;
             }
             throw e;
         }
     }
 
-    private void tooLarge(HttpServletResponse response) throws IOException {
+    private void tooLarge(HttpServletResponse response, long maxBytes) throws IOException {
         ProblemResponses.write(response, HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Request body too large",
                 "the request body may be at most " + maxBytes + " bytes");
     }
