@@ -31,6 +31,7 @@ import org.o2c.tax.TaxDecision;
 import org.o2c.tax.TaxSituation;
 import org.o2c.tax.Taxes;
 import org.o2c.tax.UnitPrice;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -65,9 +66,11 @@ public class Invoicing {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final JsonMapper json;
+    private final ObjectProvider<PaymentStatusSource> payments;
 
     Invoicing(JdbcClient jdbc, Clock clock, Orders orders, Shops shops, Taxes taxes, NumberSeries numbers,
-            InvoicingSettings settings, AuditLog audit, ApplicationEventPublisher events, JsonMapper json) {
+            InvoicingSettings settings, AuditLog audit, ApplicationEventPublisher events, JsonMapper json,
+            ObjectProvider<PaymentStatusSource> payments) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.orders = orders;
@@ -78,6 +81,7 @@ public class Invoicing {
         this.audit = audit;
         this.events = events;
         this.json = json;
+        this.payments = payments;
     }
 
     /** The order's invoice: issued now, or the one it already has ({@code created} false). */
@@ -285,9 +289,20 @@ public class Invoicing {
                 .query(String.class).optional().map(String::trim).orElse(null);
     }
 
-    /** Payments come with cash application; until then nothing is paid. */
-    private static Money paidSoFar(Issued invoice) {
-        return Money.zero(invoice.openAmount().currency());
+    /** What payments settled of the invoice (receivables books them; without it nothing is paid). */
+    private Money paidSoFar(Issued invoice) {
+        return settled(invoice.document());
+    }
+
+    private Money settled(InvoiceDocument invoice) {
+        PaymentStatusSource source = payments.getIfAvailable();
+        Money none = Money.zero(invoice.totals().gross().currency());
+        return source == null ? none : source.settled(shopOf(invoice.id()), invoice.number(), invoice.currency());
+    }
+
+    private ShopId shopOf(String documentId) {
+        return new ShopId(jdbc.sql("SELECT shop_id FROM invoices WHERE id = :id").param("id", documentId)
+                .query(Long.class).single());
     }
 
     private static TaxDecision decision(InvoiceDocument doc, InvoiceDocument.Line l) {
@@ -415,7 +430,11 @@ public class Invoicing {
                 .reduce(Money.zero(doc.totals().gross().currency()), Money::add);
         Money open = doc.totals().gross().subtract(credited);
         boolean fullyCredited = !open.isNegative() && (open.isZero() || everyQuantityCredited(doc, credits));
-        Status status = fullyCredited ? Status.CANCELLED : Status.OPEN;
+        Money settled = fullyCredited ? Money.zero(open.currency()) : settled(doc);
+        open = open.subtract(settled);
+        Status status = fullyCredited ? Status.CANCELLED
+                : !open.isNegative() && !open.isZero() ? (settled.amount().signum() > 0 ? Status.PARTIALLY_PAID : Status.OPEN)
+                : Status.PAID;
         return new Issued(doc, OrderId.parse(orderId), null, null, status,
                 fullyCredited || open.isNegative() ? Money.zero(open.currency()) : open, credited);
     }
