@@ -161,7 +161,7 @@ class OpenItemsImport {
         return new Row(line, item, iban);
     }
 
-    /** Decimal comma or point; with both, the last one is the decimal separator ("1.234,56", "1,234.56"). */
+    /** Decimal comma or point; with both, the last one is the decimal separator (1.234,56 or 1,234.56). */
     static BigDecimal amount(String raw, List<String> problems) {
         if (raw == null) {
             problems.add("gross is required");
