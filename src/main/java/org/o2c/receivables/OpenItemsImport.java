@@ -60,9 +60,18 @@ class OpenItemsImport {
                 }
             }
         }
-        audit.record(shop, "open-items.imported", "open-items", null, null,
+        audit.record(shop, "open-items.imported", "open-items-file", sha256(csv), null,
                 Map.of("lines", rows.size(), "imported", imported));
         return imported;
+    }
+
+    private static String sha256(String content) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(content.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static List<Row> parse(String csv) {
