@@ -257,7 +257,7 @@ public class Invoicing {
         }
         TaxBreakdown breakdown = TaxBreakdown.of(forTax);
         Money gross = breakdown.grossAmount();
-        if (gross.compareTo(invoice.openAmount().add(paidSoFar(invoice))) > 0) {
+        if (gross.compareTo(invoice.openAmount().add(paidSoFar(shop, invoice))) > 0) {
             throw Problem.conflict("credit-exceeds-invoice", "More than was invoiced",
                     "the credit note (" + gross.toPlainString() + ") exceeds what is left of invoice " + doc.number());
         }
@@ -290,19 +290,14 @@ public class Invoicing {
     }
 
     /** What payments settled of the invoice (receivables books them; without it nothing is paid). */
-    private Money paidSoFar(Issued invoice) {
-        return settled(invoice.document());
+    private Money paidSoFar(ShopId shop, Issued invoice) {
+        return settled(shop, invoice.document());
     }
 
-    private Money settled(InvoiceDocument invoice) {
+    private Money settled(ShopId shop, InvoiceDocument invoice) {
         PaymentStatusSource source = payments.getIfAvailable();
         Money none = Money.zero(invoice.totals().gross().currency());
-        return source == null ? none : source.settled(shopOf(invoice.id()), invoice.number(), invoice.currency());
-    }
-
-    private ShopId shopOf(String documentId) {
-        return new ShopId(jdbc.sql("SELECT shop_id FROM invoices WHERE id = :id").param("id", documentId)
-                .query(Long.class).single());
+        return source == null ? none : source.settled(shop, invoice.number(), invoice.currency());
     }
 
     private static TaxDecision decision(InvoiceDocument doc, InvoiceDocument.Line l) {
@@ -384,7 +379,7 @@ public class Invoicing {
     public Optional<Issued> find(ShopId shop, String id) {
         return jdbc.sql("SELECT id, type, order_id, invoice_id, document FROM invoices WHERE id = :id AND shop_id = :shop")
                 .param("id", id).param("shop", shop.value())
-                .query((rs, i) -> view(rs.getString("document"), rs.getString("order_id"), rs.getString("invoice_id")))
+                .query((rs, i) -> view(shop, rs.getString("document"), rs.getString("order_id"), rs.getString("invoice_id")))
                 .optional();
     }
 
@@ -392,7 +387,7 @@ public class Invoicing {
     public Optional<Issued> invoiceOf(ShopId shop, OrderId order) {
         return jdbc.sql("SELECT id, order_id, invoice_id, document FROM invoices WHERE shop_id = :shop AND invoiced_order = :o")
                 .param("shop", shop.value()).param("o", order.toString())
-                .query((rs, i) -> view(rs.getString("document"), rs.getString("order_id"), rs.getString("invoice_id")))
+                .query((rs, i) -> view(shop, rs.getString("document"), rs.getString("order_id"), rs.getString("invoice_id")))
                 .optional();
     }
 
@@ -405,7 +400,7 @@ public class Invoicing {
                         + " ORDER BY issued_at DESC, number DESC LIMIT :limit")
                 .param("shop", shop.value()).param("type", type.name()).param("q", like)
                 .param("limit", status == null ? limit : limit * 5)
-                .query((rs, i) -> view(rs.getString("document"), rs.getString("order_id"), rs.getString("invoice_id")))
+                .query((rs, i) -> view(shop, rs.getString("document"), rs.getString("order_id"), rs.getString("invoice_id")))
                 .list();
         return all.stream().filter(x -> status == null || x.status() == status).limit(limit).toList();
     }
@@ -416,11 +411,11 @@ public class Invoicing {
         return jdbc.sql("SELECT order_id, invoice_id, document FROM invoices WHERE shop_id = :shop AND invoice_id = :id"
                         + " ORDER BY issued_at, number")
                 .param("shop", shop.value()).param("id", invoiceId)
-                .query((rs, i) -> view(rs.getString("document"), rs.getString("order_id"), rs.getString("invoice_id")))
+                .query((rs, i) -> view(shop, rs.getString("document"), rs.getString("order_id"), rs.getString("invoice_id")))
                 .list();
     }
 
-    private Issued view(String documentJson, String orderId, String invoiceId) {
+    private Issued view(ShopId shop, String documentJson, String orderId, String invoiceId) {
         InvoiceDocument doc = json.readValue(documentJson, InvoiceDocument.class);
         if (doc.type() == InvoiceDocument.Type.CREDIT_NOTE) {
             return new Issued(doc, OrderId.parse(orderId), invoiceId, doc.precedingInvoiceNumber(), null, null, null);
@@ -430,7 +425,7 @@ public class Invoicing {
                 .reduce(Money.zero(doc.totals().gross().currency()), Money::add);
         Money open = doc.totals().gross().subtract(credited);
         boolean fullyCredited = !open.isNegative() && (open.isZero() || everyQuantityCredited(doc, credits));
-        Money settled = fullyCredited ? Money.zero(open.currency()) : settled(doc);
+        Money settled = fullyCredited ? Money.zero(open.currency()) : settled(shop, doc);
         open = open.subtract(settled);
         Status status = fullyCredited ? Status.CANCELLED
                 : !open.isNegative() && !open.isZero() ? (settled.amount().signum() > 0 ? Status.PARTIALLY_PAID : Status.OPEN)
