@@ -207,6 +207,9 @@ public class CashApplication implements PaymentMatching {
         long application = receivables.reopen(shop, source(line.id()), reopen, why);
         List<Allocation> reopened = reopen.stream().map(a -> new Allocation(a.itemNumber(), a.amount())).toList();
         insert(shop, line, LineStatus.MATCHED, AUTOMATIC, BigDecimal.ONE, "chargeback", null, why);
+        jdbc.sql("UPDATE cashapp_lines SET pulls_back = :original WHERE shop_id = :shop AND transaction_id = :id")
+                .param("original", original.get().transactionId()).param("shop", shop.value()).param("id", line.id())
+                .update();
         booked(shop, line.id(), application, reopened, LineStatus.MATCHED, AUTOMATIC);
         return new LineOutcome(LineStatus.MATCHED, BigDecimal.ONE, banking(reopened));
     }
@@ -326,7 +329,7 @@ public class CashApplication implements PaymentMatching {
     /** Takes a line out of the queue without applying it (a private transfer, a duplicate, ...). */
     @Transactional
     public Line ignore(ShopId shop, long transactionId, String reason) {
-        Line line = lockWaiting(shop, transactionId);
+        Line line = lockUndecided(shop, transactionId);
         update(shop, transactionId, LineStatus.IGNORED, PERSON, null, null, reason);
         audit.record(shop, "cash-application.ignored", "bank-transaction", String.valueOf(transactionId), reason,
                 Map.of("amount", line.amount().toPlainString()));
@@ -343,6 +346,14 @@ public class CashApplication implements PaymentMatching {
         if (line.status() != LineStatus.MATCHED && line.status() != LineStatus.IGNORED) {
             throw Problem.conflict("nothing-to-undo", "Nothing to undo", "bank line " + transactionId + " is "
                     + line.status());
+        }
+        Long pulledBackBy = jdbc.sql("SELECT MIN(transaction_id) FROM cashapp_lines WHERE shop_id = :shop"
+                        + " AND pulls_back = :id AND status = 'MATCHED'")
+                .param("shop", shop.value()).param("id", transactionId).query(Long.class).optional().orElse(null);
+        if (pulledBackBy != null) {
+            // Undoing the payment while its chargeback stands would open the invoice twice.
+            throw Problem.conflict("pulled-back", "Pulled back", "bank line " + transactionId
+                    + " was pulled back by bank line " + pulledBackBy + "; undo that one first");
         }
         Long application = jdbc.sql("SELECT application_id FROM cashapp_lines WHERE shop_id = :shop AND transaction_id = :id")
                 .param("shop", shop.value()).param("id", transactionId).query(Long.class).optional().orElse(null);
@@ -537,14 +548,19 @@ public class CashApplication implements PaymentMatching {
     }
 
     private Line lockWaiting(ShopId shop, long transactionId) {
+        Line line = lockUndecided(shop, transactionId);
+        if (line.creditDebit() != CreditDebit.CRDT) {
+            throw Problem.conflict("not-a-payment", "Not a payment", "bank line " + transactionId
+                    + " is money going out; only incoming payments are applied to invoices");
+        }
+        return line;
+    }
+
+    private Line lockUndecided(ShopId shop, long transactionId) {
         Line line = lock(shop, transactionId);
         if (line.status() != LineStatus.SUGGESTED && line.status() != LineStatus.UNMATCHED) {
             throw Problem.conflict("line-decided", "Already decided", "bank line " + transactionId + " is "
                     + line.status() + "; undo it first");
-        }
-        if (line.creditDebit() != CreditDebit.CRDT) {
-            throw Problem.conflict("not-a-payment", "Not a payment", "bank line " + transactionId
-                    + " is money going out; only incoming payments are applied to invoices");
         }
         return line;
     }

@@ -64,6 +64,18 @@ class ReceivablesApi {
         return m;
     }
 
+    @GetMapping("/customers/{number}/credit")
+    Map<String, Object> credit(@PathVariable String number, @RequestParam(defaultValue = "EUR") String currency) {
+        java.util.Currency c;
+        try {
+            c = java.util.Currency.getInstance(currency);
+        } catch (IllegalArgumentException e) {
+            throw Problem.invalid("currency", "is not an ISO 4217 code");
+        }
+        return Map.of("customerNumber", number, "credit", receivables.customerCredit(CurrentShop.get(), number, c)
+                .toPlainString(), "currency", c.getCurrencyCode());
+    }
+
     static Map<String, Object> json(OpenItem i) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("invoiceNumber", i.number());

@@ -23,6 +23,7 @@ CREATE TABLE cashapp_lines (
     application_id    BIGINT,
     allocations       TEXT,                     -- what was applied (or reopened), as JSON
     note              VARCHAR(500),
+    pulls_back        BIGINT,                   -- a chargeback's original payment line
     created_at        TIMESTAMP WITH TIME ZONE NOT NULL,
     updated_at        TIMESTAMP WITH TIME ZONE NOT NULL,
     PRIMARY KEY (shop_id, transaction_id)

@@ -205,6 +205,12 @@ class ReceivablesIT extends IntegrationTest {
         assertThat(reopened.get("openAmount").asString()).isEqualTo(gross);
         assertThat(shop.get("/api/v1/receivables/open-items/" + number).json().get("postings")
                 .findValuesAsString("kind")).containsExactly("APPLIED", "CHARGEBACK");
+        // The payment cannot be undone while its chargeback stands; undoing the chargeback closes the invoice again.
+        shop.post("/api/v1/cash-application/lines/" + payment.id() + "/undo", Map.of()).expectProblem(409);
+        shop.post("/api/v1/cash-application/lines/" + id + "/undo", Map.of("reason", "chargeback won")).expect(200);
+        assertThat(invoiceJson(shop, invoice).get("status").asString()).isEqualTo("PAID");
+        shop.post("/api/v1/cash-application/lines/" + id + "/accept", Map.of()).expectProblem(409);
+        shop.post("/api/v1/cash-application/lines/" + id + "/ignore", Map.of("reason", "dispute won")).expect(200);
 
         // A bank fee is classified and stays out of the queue.
         long fee = IDS.incrementAndGet();
@@ -245,6 +251,9 @@ class ReceivablesIT extends IntegrationTest {
         assertThat(invoiceJson(shop, first).get("status").asString()).isEqualTo("PAID");
         assertThat(invoiceJson(shop, second).get("status").asString()).isEqualTo("PAID");
         assertThat(matching.outcomes(new ShopId(shop.shopId), List.of(line.id())).get(line.id()).allocations()).hasSize(2);
+        String customer = first.get("customerNumber").asString();
+        assertThat(shop.get("/api/v1/receivables/customers/" + customer + "/credit").expect(200).json().get("credit")
+                .asString()).isEqualTo("5.00");
         // The next invoice of the same customer knows the account the customer pays from.
         JsonNode third = invoice(shop, "rs-3", "emil@example.org", 3);
         assertThat(shop.get("/api/v1/receivables/open-items/" + third.get("number").asString()).json()
@@ -254,12 +263,35 @@ class ReceivablesIT extends IntegrationTest {
         shop.post("/api/v1/cash-application/lines/" + line.id() + "/undo", Map.of()).expect(200);
         assertThat(invoiceJson(shop, first).get("status").asString()).isEqualTo("OPEN");
         assertThat(invoiceJson(shop, second).get("status").asString()).isEqualTo("OPEN");
+        assertThat(shop.get("/api/v1/receivables/customers/" + customer + "/credit").expect(200).json().get("credit")
+                .asString()).isEqualTo("0.00");
 
         // Ignored lines leave the queue; undo brings them back.
         shop.post("/api/v1/cash-application/lines/" + line.id() + "/ignore", Map.of("reason", "private")).expect(200);
         assertThat(shop.get("/api/v1/cash-application/queue").expect(200).json().size()).isZero();
         shop.post("/api/v1/cash-application/lines/" + line.id() + "/undo", Map.of()).expect(200);
         assertThat(shop.get("/api/v1/cash-application/queue").expect(200).json().size()).isEqualTo(1);
+    }
+
+    @Test
+    void aDeductedDifferenceIsWrittenOffByHandAndTheInvoiceIsPaid() {
+        Api shop = shop("recv-writeoff");
+        JsonNode invoice = invoice(shop, "rw-1", "fritz@example.org", 2);
+        String number = invoice.get("number").asString();
+        java.math.BigDecimal gross = new java.math.BigDecimal(invoice.at("/totals/gross").asString());
+        String paid = gross.subtract(new java.math.BigDecimal("0.52")).toPlainString();
+        BankTransaction line = credit(shop, paid, "Fritz", PAYER_IBAN, number + " abzgl. Skonto");
+        assertThat(book(shop, line).status()).isEqualTo(LineStatus.SUGGESTED);
+
+        shop.post("/api/v1/cash-application/lines/" + line.id() + "/split", Map.of("allocations", List.of(
+                Map.of("invoiceNumber", number, "amount", paid)), "writeOff", "0.52", "reason", "Skonto"))
+                .expect(200);
+
+        JsonNode after = invoiceJson(shop, invoice);
+        assertThat(after.get("status").asString()).isEqualTo("PAID");
+        assertThat(after.get("openAmount").asString()).isEqualTo("0.00");
+        assertThat(shop.get("/api/v1/receivables/open-items/" + number).json().get("postings")
+                .findValuesAsString("kind")).containsExactly("APPLIED", "WRITTEN_OFF");
     }
 
     @Test
