@@ -152,7 +152,7 @@ public class CashApplication implements PaymentMatching {
         StoredProposal stored = stored(proposal);
         String reasonKey = proposal.reasons() == null || proposal.reasons().isEmpty() ? null
                 : reasonKey(proposal.reasons().get(0));
-        if (proposal.band() == Proposal.Band.AUTOMATIC && fits(proposal, line, open)) {
+        if (proposal.band() == Proposal.Band.AUTOMATIC && fits(proposal, line, open, items)) {
             Receivables.Payment payment = payment(line, stored, items, "matched automatically: "
                     + String.join("; ", proposal.reasons()));
             long application = receivables.apply(shop, payment);
@@ -368,42 +368,54 @@ public class CashApplication implements PaymentMatching {
         return get(shop, transactionId);
     }
 
-    /** The automatic match rate of incoming payments booked in the last {@code days} days. */
+    /**
+     * The automatic match rate of incoming payments booked in the last {@code days} days, counted in the
+     * database (a month can hold many thousand lines). Value is in the shop's most used currency.
+     */
     @Transactional(readOnly = true)
     public MatchRate matchRate(ShopId shop, int days) {
         LocalDate from = LocalDate.now(clock.withZone(TimeConfiguration.BUSINESS_ZONE)).minusDays(days);
-        List<Line> lines = jdbc.sql("SELECT * FROM cashapp_lines WHERE shop_id = :shop AND booking_date >= :from"
-                        + " AND credit_debit = 'CRDT' AND kind NOT IN ('PAYOUT', 'FEE')")
-                .param("shop", shop.value()).param("from", from).query(this::line).list();
+        record Group(String status, String decidedBy, String reason, Currency currency, long lines, BigDecimal value) {}
+        List<Group> groups = jdbc.sql("""
+                SELECT status, decided_by, reason_key, currency, COUNT(*) AS n, SUM(amount) AS v FROM cashapp_lines
+                WHERE shop_id = :shop AND booking_date >= :from AND credit_debit = 'CRDT' AND kind NOT IN ('PAYOUT', 'FEE')
+                GROUP BY status, decided_by, reason_key, currency""")
+                .param("shop", shop.value()).param("from", from)
+                .query((rs, i) -> new Group(rs.getString("status"), rs.getString("decided_by"), rs.getString("reason_key"),
+                        Currency.getInstance(rs.getString("currency").trim()), rs.getLong("n"), rs.getBigDecimal("v")))
+                .list();
+        Map<Currency, Long> perCurrency = new HashMap<>();
+        groups.forEach(g -> perCurrency.merge(g.currency(), g.lines(), Long::sum));
+        Currency currency = perCurrency.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
+                .orElse(Money.EUR);
         Map<String, Money> reasonValue = new LinkedHashMap<>();
         Map<String, Long> reasonCount = new LinkedHashMap<>();
-        Currency currency = lines.isEmpty() ? Money.EUR : lines.get(0).amount().currency();
         Money value = Money.zero(currency);
         Money automaticValue = Money.zero(currency);
-        long automatic = 0, person = 0, waiting = 0, counted = 0;
-        Map<Long, String> keys = reasonKeys(shop, from);
-        for (Line l : lines) {
-            if (!l.amount().currency().equals(currency)) {
-                continue;  // the rate is per value in the shop's main currency
+        long lines = 0, automatic = 0, person = 0, waiting = 0;
+        for (Group g : groups) {
+            if (!g.currency().equals(currency)) {
+                continue;
             }
-            counted++;
-            value = value.add(l.amount());
-            if (l.status() == LineStatus.MATCHED && AUTOMATIC.equals(l.decidedBy())) {
-                automatic++;
-                automaticValue = automaticValue.add(l.amount());
-                String key = keys.getOrDefault(l.transactionId(), "other");
-                reasonCount.merge(key, 1L, Long::sum);
-                reasonValue.merge(key, l.amount(), Money::add);
-            } else if (PERSON.equals(l.decidedBy())) {
-                person++;
-            } else if (l.status() == LineStatus.SUGGESTED || l.status() == LineStatus.UNMATCHED) {
-                waiting++;
+            Money v = Money.of(g.value(), currency);
+            lines += g.lines();
+            value = value.add(v);
+            if (LineStatus.MATCHED.name().equals(g.status()) && AUTOMATIC.equals(g.decidedBy())) {
+                automatic += g.lines();
+                automaticValue = automaticValue.add(v);
+                String key = g.reason() == null ? "other" : g.reason();
+                reasonCount.merge(key, g.lines(), Long::sum);
+                reasonValue.merge(key, v, Money::add);
+            } else if (PERSON.equals(g.decidedBy())) {
+                person += g.lines();
+            } else if (LineStatus.SUGGESTED.name().equals(g.status()) || LineStatus.UNMATCHED.name().equals(g.status())) {
+                waiting += g.lines();
             }
         }
         List<ReasonRate> byReason = reasonCount.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                .map(e -> new ReasonRate(e.getKey(), e.getValue(), reasonValue.get(e.getKey()))).toList();
-        return new MatchRate(from, counted, automatic, value, automaticValue, person, waiting, byReason);
+                .map(e -> new ReasonRate(e.getKey(), e.getValue(), reasonValue.get(e.getKey()).rounded())).toList();
+        return new MatchRate(from, lines, automatic, value.rounded(), automaticValue.rounded(), person, waiting, byReason);
     }
 
     // ---- internals ----
@@ -431,14 +443,30 @@ public class CashApplication implements PaymentMatching {
     }
 
     /** Whether an automatic proposal still fits what is open now (an earlier line of the file may have paid it). */
-    private static boolean fits(Proposal p, BankTransaction line, Map<String, Money> open) {
+    private static boolean fits(Proposal p, BankTransaction line, Map<String, Money> open, Map<String, OpenItem> items) {
         if (p.allocations() == null || p.allocations().isEmpty()) {
+            return false;
+        }
+        // Whatever receivables would refuse must not reach it here: a refusal would roll back the whole import.
+        for (Proposal.Allocation a : p.allocations()) {
+            Money left = open.get(a.invoiceNumber());
+            if (left == null || !left.currency().equals(line.amount().currency())) {
+                return false;
+            }
+        }
+        if (p.writeOff() != null && (p.writeOff().isNegative() || !p.writeOff().currency().equals(line.amount().currency()))
+                || p.customerCredit() != null && !p.customerCredit().currency().equals(line.amount().currency())) {
+            return false;
+        }
+        if (p.customerCredit() != null && !p.customerCredit().isZero()
+                && (p.customerCredit().isNegative() || items.get(p.allocations().get(0).invoiceNumber()).customerNumber() == null)) {
             return false;
         }
         Map<String, Money> wanted = new HashMap<>();
         Money total = Money.zero(line.amount().currency());
         for (Proposal.Allocation a : p.allocations()) {
             if (!open.containsKey(a.invoiceNumber()) || a.amount().amount().signum() <= 0
+                    || a.amount().amount().stripTrailingZeros().scale() > 2
                     || !a.amount().currency().equals(total.currency())) {
                 return false;
             }
@@ -502,17 +530,6 @@ public class CashApplication implements PaymentMatching {
         int colon = reason.indexOf(':');
         String key = (colon > 0 ? reason.substring(0, colon) : reason).strip();
         return key.length() > 120 ? key.substring(0, 120) : key;
-    }
-
-    private Map<Long, String> reasonKeys(ShopId shop, LocalDate from) {
-        Map<Long, String> out = new HashMap<>();
-        jdbc.sql("SELECT transaction_id, reason_key FROM cashapp_lines WHERE shop_id = :shop AND booking_date >= :from"
-                        + " AND reason_key IS NOT NULL")
-                .param("shop", shop.value()).param("from", from)
-                .query(rs -> {
-                    out.put(rs.getLong("transaction_id"), rs.getString("reason_key"));
-                });
-        return out;
     }
 
     private static StoredProposal stored(Proposal p) {

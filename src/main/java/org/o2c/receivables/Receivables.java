@@ -67,8 +67,12 @@ public class Receivables {
 
     @Transactional(readOnly = true)
     public Optional<OpenItem> find(ShopId shop, String number) {
+        return find(shop, number, true);
+    }
+
+    private Optional<OpenItem> find(ShopId shop, String number, boolean withIbans) {
         Map<String, BigDecimal> settled = sums(shop, number);
-        Map<String, Set<String>> ibans = ibans(shop);
+        Map<String, Set<String>> ibans = withIbans ? ibans(shop) : Map.of();
         return jdbc.sql("SELECT * FROM receivable_items WHERE shop_id = :shop AND number = :n")
                 .param("shop", shop.value()).param("n", number)
                 .query((rs, i) -> item(rs, settled, ibans)).optional();
@@ -297,7 +301,8 @@ public class Receivables {
     private Optional<OpenItem> lock(ShopId shop, String number) {
         jdbc.sql("SELECT number FROM receivable_items WHERE shop_id = :shop AND number = :n FOR UPDATE")
                 .param("shop", shop.value()).param("n", number).query(String.class).optional();
-        return find(shop, number);
+        // Booking needs the open amount, not the payer accounts: a statement books thousands of lines.
+        return find(shop, number, false);
     }
 
     private String customerOf(ShopId shop, String number) {

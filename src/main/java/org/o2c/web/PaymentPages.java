@@ -54,7 +54,9 @@ class PaymentPages {
         var shop = CurrentShop.get();
         model.addAttribute("lines", cash.queue(shop, day, q, 200));
         model.addAttribute("decided", cash.decided(shop, 20));
-        model.addAttribute("openItems", receivables.search(shop, items, 50).stream().filter(i -> !i.isSettled()).toList());
+        model.addAttribute("openItems", items == null || items.isBlank()
+                ? receivables.openItems(shop).stream().limit(50).toList()
+                : receivables.search(shop, items, 200).stream().filter(i -> !i.isSettled()).limit(50).toList());
         model.addAttribute("date", day);
         model.addAttribute("q", q);
         model.addAttribute("items", items);
