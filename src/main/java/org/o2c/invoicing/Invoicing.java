@@ -31,6 +31,7 @@ import org.o2c.tax.TaxDecision;
 import org.o2c.tax.TaxSituation;
 import org.o2c.tax.Taxes;
 import org.o2c.tax.UnitPrice;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -65,9 +66,11 @@ public class Invoicing {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final JsonMapper json;
+    private final ObjectProvider<PaymentStatusSource> payments;
 
     Invoicing(JdbcClient jdbc, Clock clock, Orders orders, Shops shops, Taxes taxes, NumberSeries numbers,
-            InvoicingSettings settings, AuditLog audit, ApplicationEventPublisher events, JsonMapper json) {
+            InvoicingSettings settings, AuditLog audit, ApplicationEventPublisher events, JsonMapper json,
+            ObjectProvider<PaymentStatusSource> payments) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.orders = orders;
@@ -78,6 +81,7 @@ public class Invoicing {
         this.audit = audit;
         this.events = events;
         this.json = json;
+        this.payments = payments;
     }
 
     /** The order's invoice: issued now, or the one it already has ({@code created} false). */
@@ -253,7 +257,7 @@ public class Invoicing {
         }
         TaxBreakdown breakdown = TaxBreakdown.of(forTax);
         Money gross = breakdown.grossAmount();
-        if (gross.compareTo(invoice.openAmount().add(paidSoFar(invoice))) > 0) {
+        if (gross.compareTo(invoice.openAmount().add(paidSoFar(shop, invoice))) > 0) {
             throw Problem.conflict("credit-exceeds-invoice", "More than was invoiced",
                     "the credit note (" + gross.toPlainString() + ") exceeds what is left of invoice " + doc.number());
         }
@@ -285,9 +289,15 @@ public class Invoicing {
                 .query(String.class).optional().map(String::trim).orElse(null);
     }
 
-    /** Payments come with cash application; until then nothing is paid. */
-    private static Money paidSoFar(Issued invoice) {
-        return Money.zero(invoice.openAmount().currency());
+    /** What payments settled of the invoice (receivables books them; without it nothing is paid). */
+    private Money paidSoFar(ShopId shop, Issued invoice) {
+        return settled(shop, invoice.document());
+    }
+
+    private Money settled(ShopId shop, InvoiceDocument invoice) {
+        PaymentStatusSource source = payments.getIfAvailable();
+        Money none = Money.zero(invoice.totals().gross().currency());
+        return source == null ? none : source.settled(shop, invoice.number(), invoice.currency());
     }
 
     private static TaxDecision decision(InvoiceDocument doc, InvoiceDocument.Line l) {
@@ -369,7 +379,7 @@ public class Invoicing {
     public Optional<Issued> find(ShopId shop, String id) {
         return jdbc.sql("SELECT id, type, order_id, invoice_id, document FROM invoices WHERE id = :id AND shop_id = :shop")
                 .param("id", id).param("shop", shop.value())
-                .query((rs, i) -> view(rs.getString("document"), rs.getString("order_id"), rs.getString("invoice_id")))
+                .query((rs, i) -> view(shop, rs.getString("document"), rs.getString("order_id"), rs.getString("invoice_id")))
                 .optional();
     }
 
@@ -377,7 +387,7 @@ public class Invoicing {
     public Optional<Issued> invoiceOf(ShopId shop, OrderId order) {
         return jdbc.sql("SELECT id, order_id, invoice_id, document FROM invoices WHERE shop_id = :shop AND invoiced_order = :o")
                 .param("shop", shop.value()).param("o", order.toString())
-                .query((rs, i) -> view(rs.getString("document"), rs.getString("order_id"), rs.getString("invoice_id")))
+                .query((rs, i) -> view(shop, rs.getString("document"), rs.getString("order_id"), rs.getString("invoice_id")))
                 .optional();
     }
 
@@ -390,7 +400,7 @@ public class Invoicing {
                         + " ORDER BY issued_at DESC, number DESC LIMIT :limit")
                 .param("shop", shop.value()).param("type", type.name()).param("q", like)
                 .param("limit", status == null ? limit : limit * 5)
-                .query((rs, i) -> view(rs.getString("document"), rs.getString("order_id"), rs.getString("invoice_id")))
+                .query((rs, i) -> view(shop, rs.getString("document"), rs.getString("order_id"), rs.getString("invoice_id")))
                 .list();
         return all.stream().filter(x -> status == null || x.status() == status).limit(limit).toList();
     }
@@ -401,11 +411,11 @@ public class Invoicing {
         return jdbc.sql("SELECT order_id, invoice_id, document FROM invoices WHERE shop_id = :shop AND invoice_id = :id"
                         + " ORDER BY issued_at, number")
                 .param("shop", shop.value()).param("id", invoiceId)
-                .query((rs, i) -> view(rs.getString("document"), rs.getString("order_id"), rs.getString("invoice_id")))
+                .query((rs, i) -> view(shop, rs.getString("document"), rs.getString("order_id"), rs.getString("invoice_id")))
                 .list();
     }
 
-    private Issued view(String documentJson, String orderId, String invoiceId) {
+    private Issued view(ShopId shop, String documentJson, String orderId, String invoiceId) {
         InvoiceDocument doc = json.readValue(documentJson, InvoiceDocument.class);
         if (doc.type() == InvoiceDocument.Type.CREDIT_NOTE) {
             return new Issued(doc, OrderId.parse(orderId), invoiceId, doc.precedingInvoiceNumber(), null, null, null);
@@ -415,7 +425,11 @@ public class Invoicing {
                 .reduce(Money.zero(doc.totals().gross().currency()), Money::add);
         Money open = doc.totals().gross().subtract(credited);
         boolean fullyCredited = !open.isNegative() && (open.isZero() || everyQuantityCredited(doc, credits));
-        Status status = fullyCredited ? Status.CANCELLED : Status.OPEN;
+        Money settled = fullyCredited ? Money.zero(open.currency()) : settled(shop, doc);
+        open = open.subtract(settled);
+        Status status = fullyCredited ? Status.CANCELLED
+                : !open.isNegative() && !open.isZero() ? (settled.amount().signum() > 0 ? Status.PARTIALLY_PAID : Status.OPEN)
+                : Status.PAID;
         return new Issued(doc, OrderId.parse(orderId), null, null, status,
                 fullyCredited || open.isNegative() ? Money.zero(open.currency()) : open, credited);
     }

@@ -1,5 +1,6 @@
 package org.o2c.web;
 
+import org.o2c.cashapp.CashApplication;
 import org.o2c.inventory.Inventory;
 import org.o2c.orders.OrderStatus;
 import org.o2c.orders.Orders;
@@ -14,10 +15,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 class HomePage {
     private final Orders orders;
     private final Inventory inventory;
+    private final CashApplication cash;
 
-    HomePage(Orders orders, Inventory inventory) {
+    HomePage(Orders orders, Inventory inventory, CashApplication cash) {
         this.orders = orders;
         this.inventory = inventory;
+        this.cash = cash;
     }
 
     @GetMapping("/")
@@ -28,6 +31,7 @@ class HomePage {
         model.addAttribute("counts", counts);
         model.addAttribute("held", orders.list(shop, OrderStatus.ON_HOLD, null, 20, 0));
         model.addAttribute("lowStock", inventory.levels(shop, true, 50).stream().filter(l -> l.lowStockThreshold() > 0).toList());
+        model.addAttribute("matchRate", cash.matchRate(shop, 30));
         return "home";
     }
 }

@@ -1,0 +1,409 @@
+package org.o2c.receivables;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.o2c.audit.AuditLog;
+import org.o2c.shared.Actor;
+import org.o2c.shared.Money;
+import org.o2c.shared.Problem;
+import org.o2c.shared.ShopId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Open items and the allocation ledger. Everything that settles or reopens an item is a new posting;
+ * undo reverses a whole application with new postings. Every change is audited.
+ */
+@Service
+public class Receivables {
+
+    /** An amount for one open item, by its number. */
+    public record Allocation(String itemNumber, Money amount) {}
+
+    /**
+     * Money to book against open items: {@code applied} per item, {@code writtenOff} per item (Skonto or a
+     * small difference), and {@code customerCredit} for {@code creditCustomerNumber} (an overpayment).
+     * {@code source} says where the money came from (e.g. {@code bank-transaction:42}).
+     */
+    public record Payment(String source, List<Allocation> applied, List<Allocation> writtenOff, Money customerCredit,
+            String creditCustomerNumber, String reason) {}
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final AuditLog audit;
+
+    Receivables(JdbcClient jdbc, Clock clock, AuditLog audit) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.audit = audit;
+    }
+
+    // ---- reading ----
+
+    /** Items still owed (open amount above zero), oldest due date first. */
+    @Transactional(readOnly = true)
+    public List<OpenItem> openItems(ShopId shop) {
+        return items(shop, null, Integer.MAX_VALUE).stream().filter(i -> !i.isSettled()).toList();
+    }
+
+    /** Items whose number, customer or order matches {@code search} (all when blank), open or not. */
+    @Transactional(readOnly = true)
+    public List<OpenItem> search(ShopId shop, String search, int limit) {
+        return items(shop, search, limit);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<OpenItem> find(ShopId shop, String number) {
+        return find(shop, number, true);
+    }
+
+    private Optional<OpenItem> find(ShopId shop, String number, boolean withIbans) {
+        Map<String, BigDecimal> settled = sums(shop, number);
+        Map<String, Set<String>> ibans = withIbans ? ibans(shop) : Map.of();
+        return jdbc.sql("SELECT * FROM receivable_items WHERE shop_id = :shop AND number = :n")
+                .param("shop", shop.value()).param("n", number)
+                .query((rs, i) -> item(rs, settled, ibans)).optional();
+    }
+
+    /** The ledger of one item, oldest first. */
+    @Transactional(readOnly = true)
+    public List<Posting> postings(ShopId shop, String itemNumber) {
+        return jdbc.sql("SELECT * FROM receivable_postings WHERE shop_id = :shop AND item_number = :n ORDER BY id")
+                .param("shop", shop.value()).param("n", itemNumber).query(Receivables::posting).list();
+    }
+
+    /** The postings of one application, in the order they were made. */
+    @Transactional(readOnly = true)
+    public List<Posting> application(ShopId shop, long applicationId) {
+        return jdbc.sql("SELECT * FROM receivable_postings WHERE shop_id = :shop AND application_id = :a ORDER BY id")
+                .param("shop", shop.value()).param("a", applicationId).query(Receivables::posting).list();
+    }
+
+    /** What payments settled of an item: applied and written off, less chargebacks and reversals (not credit notes). */
+    @Transactional(readOnly = true)
+    public Money settledByPayments(ShopId shop, String itemNumber, Currency currency) {
+        BigDecimal sum = jdbc.sql("""
+                SELECT COALESCE(SUM(amount), 0) FROM receivable_postings
+                WHERE shop_id = :shop AND item_number = :n AND kind <> 'CREDITED'""")
+                .param("shop", shop.value()).param("n", itemNumber).query(BigDecimal.class).single();
+        return Money.of(sum, currency).rounded();
+    }
+
+    /** The credit a customer has with the shop from overpayments. */
+    @Transactional(readOnly = true)
+    public Money customerCredit(ShopId shop, String customerNumber, Currency currency) {
+        BigDecimal sum = jdbc.sql("""
+                SELECT COALESCE(SUM(amount), 0) FROM receivable_postings
+                WHERE shop_id = :shop AND customer_number = :c AND item_number IS NULL AND currency = :cur""")
+                .param("shop", shop.value()).param("c", customerNumber).param("cur", currency.getCurrencyCode())
+                .query(BigDecimal.class).single();
+        return Money.of(sum, currency).rounded();
+    }
+
+    // ---- booking ----
+
+    /**
+     * Books a payment: applies and writes off per item and keeps the rest as customer credit, all under
+     * one application id that undo reverses. Refuses (422) an unknown item, a wrong currency, an amount
+     * that is not positive, and more than is open on an item; nothing is booked then.
+     */
+    @Transactional
+    public long apply(ShopId shop, Payment payment) {
+        List<Allocation> applied = payment.applied() == null ? List.of() : payment.applied();
+        List<Allocation> writtenOff = payment.writtenOff() == null ? List.of() : payment.writtenOff();
+        Map<String, Money> perItem = new LinkedHashMap<>();
+        List<Problem.FieldError> errors = new ArrayList<>();
+        check("allocations", applied, perItem, errors);
+        check("writeOffs", writtenOff, perItem, errors);
+        Money credit = payment.customerCredit();
+        if (credit != null && credit.isNegative()) {
+            errors.add(new Problem.FieldError("customerCredit", "must not be negative"));
+        }
+        if (credit != null && !credit.isZero() && blank(payment.creditCustomerNumber())) {
+            errors.add(new Problem.FieldError("customerCredit", "needs the customer it belongs to"));
+        }
+        if (perItem.isEmpty() && (credit == null || credit.isZero())) {
+            errors.add(new Problem.FieldError("allocations", "nothing to book"));
+        }
+        if (!errors.isEmpty()) {
+            throw Problem.invalid(errors);
+        }
+        for (Map.Entry<String, Money> e : perItem.entrySet()) {
+            OpenItem item = lock(shop, e.getKey()).orElseThrow(() -> Problem.invalid("allocations",
+                    "open item " + e.getKey() + " does not exist"));
+            if (!item.gross().currency().equals(e.getValue().currency())) {
+                throw Problem.invalid("allocations", item.number() + " is in " + item.gross().currency());
+            }
+            if (e.getValue().compareTo(item.open()) > 0) {
+                throw Problem.invalid("allocations", "only " + item.open().toPlainString() + " is open on " + item.number());
+            }
+        }
+        long application = nextApplication();
+        for (Allocation a : applied) {
+            insert(shop, application, a.itemNumber(), customerOf(shop, a.itemNumber()), Posting.Kind.APPLIED,
+                    a.amount(), payment.source(), null, payment.reason(), null);
+        }
+        for (Allocation a : writtenOff) {
+            insert(shop, application, a.itemNumber(), customerOf(shop, a.itemNumber()), Posting.Kind.WRITTEN_OFF,
+                    a.amount(), payment.source(), null, payment.reason(), null);
+        }
+        if (credit != null && !credit.isZero()) {
+            insert(shop, application, null, payment.creditCustomerNumber(), Posting.Kind.CUSTOMER_CREDIT, credit,
+                    payment.source(), null, payment.reason(), null);
+        }
+        audit.record(shop, "payment.applied", "receivable-application", String.valueOf(application), payment.reason(),
+                details(payment.source(), applied, writtenOff, credit));
+        return application;
+    }
+
+    /** Reopens items because their payment was pulled back (chargeback, returned direct debit). */
+    @Transactional
+    public long reopen(ShopId shop, String source, List<Allocation> items, String reason) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        check("items", items, new LinkedHashMap<>(), errors);
+        if (items.isEmpty()) {
+            errors.add(new Problem.FieldError("items", "nothing to reopen"));
+        }
+        if (!errors.isEmpty()) {
+            throw Problem.invalid(errors);
+        }
+        long application = nextApplication();
+        for (Allocation a : items) {
+            lock(shop, a.itemNumber()).orElseThrow(() -> Problem.invalid("items", a.itemNumber() + " does not exist"));
+            insert(shop, application, a.itemNumber(), customerOf(shop, a.itemNumber()), Posting.Kind.CHARGEBACK,
+                    a.amount().times(-1), source, null, reason, null);
+        }
+        audit.record(shop, "payment.reopened", "receivable-application", String.valueOf(application), reason,
+                details(source, items, List.of(), null));
+        return application;
+    }
+
+    /**
+     * Undoes an application with reversing postings (never a delete); answers the reversal's application id.
+     * An application that was already undone answers 409.
+     */
+    @Transactional
+    public long reverse(ShopId shop, long applicationId, String reason) {
+        List<Posting> rows = application(shop, applicationId).stream()
+                .filter(p -> p.kind() != Posting.Kind.REVERSED && p.kind() != Posting.Kind.CREDITED).toList();
+        if (rows.isEmpty()) {
+            throw Problem.notFound("application " + applicationId);
+        }
+        for (Posting p : rows) {
+            if (p.itemNumber() != null) {
+                lock(shop, p.itemNumber());
+            }
+        }
+        Integer reversed = jdbc.sql("""
+                SELECT COUNT(*) FROM receivable_postings r JOIN receivable_postings o ON r.reverses = o.id
+                WHERE o.shop_id = :shop AND o.application_id = :a""")
+                .param("shop", shop.value()).param("a", applicationId).query(Integer.class).single();
+        if (reversed > 0) {
+            throw Problem.conflict("already-reversed", "Already undone", "application " + applicationId + " was undone before");
+        }
+        long reversal = nextApplication();
+        for (Posting p : rows) {
+            insert(shop, reversal, p.itemNumber(), p.customerNumber(), Posting.Kind.REVERSED, p.amount().times(-1),
+                    p.source(), p.id(), reason, null);
+        }
+        audit.record(shop, "payment.reversed", "receivable-application", String.valueOf(applicationId), reason,
+                Map.of("reversal", reversal));
+        return reversal;
+    }
+
+    /** Remembers that a customer pays from this IBAN; answers whether it was new. */
+    @Transactional
+    public boolean rememberPayer(ShopId shop, String iban, String customerNumber, String learnedFrom) {
+        if (blank(iban) || blank(customerNumber)) {
+            return false;
+        }
+        String normalized = iban.replace(" ", "").toUpperCase(java.util.Locale.ROOT);
+        int inserted = jdbc.sql("""
+                INSERT INTO receivable_payer_accounts (shop_id, iban, customer_number, learned_from, learned_at)
+                VALUES (:shop, :iban, :c, :from, :at) ON CONFLICT DO NOTHING""")
+                .param("shop", shop.value()).param("iban", normalized).param("c", customerNumber)
+                .param("from", learnedFrom).param("at", Timestamp.from(clock.instant())).update();
+        if (inserted == 1) {
+            audit.record(shop, "payer.learned", "customer", customerNumber, null, Map.of("iban", normalized,
+                    "from", learnedFrom));
+        }
+        return inserted == 1;
+    }
+
+    // ---- package: used by the listener and the import ----
+
+    /** Opens an item once; answers whether it was new. */
+    boolean open(ShopId shop, OpenItem item) {
+        int inserted = jdbc.sql("""
+                INSERT INTO receivable_items (shop_id, number, origin, invoice_id, order_number, customer_number,
+                    customer_name, issue_date, due_date, gross, currency, creditor_reference, skonto_percent,
+                    skonto_until, created_at)
+                VALUES (:shop, :number, :origin, :invoice, :order, :customer, :name, :issue, :due, :gross, :currency,
+                    :rf, :skonto, :until, :at) ON CONFLICT DO NOTHING""")
+                .param("shop", shop.value()).param("number", item.number()).param("origin", item.origin().name())
+                .param("invoice", item.invoiceId()).param("order", item.orderNumber())
+                .param("customer", item.customerNumber()).param("name", item.customerName())
+                .param("issue", item.issueDate()).param("due", item.dueDate()).param("gross", item.gross().amount())
+                .param("currency", item.gross().currency().getCurrencyCode()).param("rf", item.creditorReference())
+                .param("skonto", item.skontoPercent()).param("until", item.skontoUntil())
+                .param("at", Timestamp.from(clock.instant())).update();
+        return inserted == 1;
+    }
+
+    boolean exists(ShopId shop, String number) {
+        return jdbc.sql("SELECT COUNT(*) FROM receivable_items WHERE shop_id = :shop AND number = :n")
+                .param("shop", shop.value()).param("n", number).query(Integer.class).single() > 0;
+    }
+
+    /** Posts a credit note once, however often its event arrives. */
+    boolean credit(ShopId shop, String creditNoteId, String creditNoteNumber, String invoiceNumber, Money gross) {
+        int inserted = jdbc.sql("""
+                INSERT INTO receivable_postings (shop_id, application_id, item_number, customer_number, kind, amount,
+                    currency, source, reverses, credit_note_id, reason, posted_at, posted_by)
+                VALUES (:shop, :a, :item, NULL, 'CREDITED', :amount, :currency, :source, NULL, :cn, NULL, :at, :by)
+                ON CONFLICT DO NOTHING""")
+                .param("shop", shop.value()).param("a", nextApplication()).param("item", invoiceNumber)
+                .param("amount", gross.amount()).param("currency", gross.currency().getCurrencyCode())
+                .param("source", "credit-note:" + creditNoteNumber).param("cn", creditNoteId)
+                .param("at", Timestamp.from(clock.instant())).param("by", Actor.current()).update();
+        return inserted == 1;
+    }
+
+    // ---- internals ----
+
+    private void check(String field, List<Allocation> list, Map<String, Money> perItem, List<Problem.FieldError> errors) {
+        for (int i = 0; i < list.size(); i++) {
+            Allocation a = list.get(i);
+            if (a == null || blank(a.itemNumber())) {
+                errors.add(new Problem.FieldError(field + "[" + i + "].invoiceNumber", "is required"));
+            } else if (a.amount() == null || a.amount().amount().signum() <= 0 || a.amount().amount().scale() > 2
+                    && a.amount().amount().stripTrailingZeros().scale() > 2) {
+                errors.add(new Problem.FieldError(field + "[" + i + "].amount", "must be a positive amount with two places"));
+            } else {
+                perItem.merge(a.itemNumber(), a.amount(), Money::add);
+            }
+        }
+    }
+
+    private Optional<OpenItem> lock(ShopId shop, String number) {
+        jdbc.sql("SELECT number FROM receivable_items WHERE shop_id = :shop AND number = :n FOR UPDATE")
+                .param("shop", shop.value()).param("n", number).query(String.class).optional();
+        // Booking needs the open amount, not the payer accounts: a statement books thousands of lines.
+        return find(shop, number, false);
+    }
+
+    private String customerOf(ShopId shop, String number) {
+        return jdbc.sql("SELECT customer_number FROM receivable_items WHERE shop_id = :shop AND number = :n")
+                .param("shop", shop.value()).param("n", number).query(String.class).optional().orElse(null);
+    }
+
+    private long nextApplication() {
+        return jdbc.sql("SELECT nextval('receivable_applications')").query(Long.class).single();
+    }
+
+    private void insert(ShopId shop, long application, String item, String customer, Posting.Kind kind, Money amount,
+            String source, Long reverses, String reason, String creditNoteId) {
+        jdbc.sql("""
+                INSERT INTO receivable_postings (shop_id, application_id, item_number, customer_number, kind, amount,
+                    currency, source, reverses, credit_note_id, reason, posted_at, posted_by)
+                VALUES (:shop, :a, :item, :customer, :kind, :amount, :currency, :source, :reverses, :cn, :reason, :at, :by)""")
+                .param("shop", shop.value()).param("a", application).param("item", item).param("customer", customer)
+                .param("kind", kind.name()).param("amount", amount.rounded().amount())
+                .param("currency", amount.currency().getCurrencyCode()).param("source", truncate(source, 100))
+                .param("reverses", reverses).param("cn", creditNoteId).param("reason", truncate(reason, 500))
+                .param("at", Timestamp.from(clock.instant())).param("by", truncate(Actor.current(), 200)).update();
+    }
+
+    private List<OpenItem> items(ShopId shop, String search, int limit) {
+        Map<String, BigDecimal> settled = sums(shop, null);
+        Map<String, Set<String>> ibans = ibans(shop);
+        String like = blank(search) ? null : "%" + search.strip().toLowerCase(java.util.Locale.ROOT) + "%";
+        return jdbc.sql("SELECT * FROM receivable_items WHERE shop_id = :shop"
+                        + (like == null ? "" : " AND (LOWER(number) LIKE :q OR LOWER(customer_name) LIKE :q"
+                        + " OR LOWER(customer_number) LIKE :q OR LOWER(order_number) LIKE :q)")
+                        + " ORDER BY due_date, number LIMIT :limit")
+                .param("shop", shop.value()).param("q", like).param("limit", limit)
+                .query((rs, i) -> item(rs, settled, ibans)).list();
+    }
+
+    private Map<String, BigDecimal> sums(ShopId shop, String number) {
+        Map<String, BigDecimal> out = new HashMap<>();
+        jdbc.sql("SELECT item_number, SUM(amount) AS s FROM receivable_postings WHERE shop_id = :shop"
+                        + " AND item_number IS NOT NULL" + (number == null ? "" : " AND item_number = :n")
+                        + " GROUP BY item_number")
+                .param("shop", shop.value()).param("n", number)
+                .query(rs -> {
+                    out.put(rs.getString("item_number"), rs.getBigDecimal("s"));
+                });
+        return out;
+    }
+
+    private Map<String, Set<String>> ibans(ShopId shop) {
+        Map<String, Set<String>> out = new HashMap<>();
+        jdbc.sql("SELECT customer_number, iban FROM receivable_payer_accounts WHERE shop_id = :shop")
+                .param("shop", shop.value())
+                .query(rs -> {
+                    out.computeIfAbsent(rs.getString("customer_number"), k -> new TreeSet<>()).add(rs.getString("iban"));
+                });
+        return out;
+    }
+
+    private static OpenItem item(ResultSet rs, Map<String, BigDecimal> settled, Map<String, Set<String>> ibans)
+            throws SQLException {
+        Currency currency = Currency.getInstance(rs.getString("currency").trim());
+        Money gross = Money.of(rs.getBigDecimal("gross"), currency);
+        Money open = gross.subtract(Money.of(settled.getOrDefault(rs.getString("number"), BigDecimal.ZERO), currency)).rounded();
+        String customer = rs.getString("customer_number");
+        java.sql.Date until = rs.getDate("skonto_until");
+        return new OpenItem(rs.getString("number"), OpenItem.Origin.valueOf(rs.getString("origin")),
+                rs.getString("invoice_id"), rs.getString("order_number"), customer, rs.getString("customer_name"),
+                rs.getDate("issue_date").toLocalDate(), rs.getDate("due_date").toLocalDate(), gross, open,
+                rs.getString("creditor_reference"), rs.getBigDecimal("skonto_percent"),
+                until == null ? null : until.toLocalDate(),
+                customer == null ? Set.of() : Set.copyOf(ibans.getOrDefault(customer, Set.of())));
+    }
+
+    private static Posting posting(ResultSet rs, int i) throws SQLException {
+        Object reverses = rs.getObject("reverses");
+        return new Posting(rs.getLong("id"), rs.getLong("application_id"), rs.getString("item_number"),
+                rs.getString("customer_number"), Posting.Kind.valueOf(rs.getString("kind")),
+                Money.of(rs.getBigDecimal("amount"), Currency.getInstance(rs.getString("currency").trim())),
+                rs.getString("source"), reverses == null ? null : ((Number) reverses).longValue(), rs.getString("reason"),
+                rs.getTimestamp("posted_at").toInstant(), rs.getString("posted_by"));
+    }
+
+    private static Map<String, Object> details(String source, List<Allocation> applied, List<Allocation> writtenOff,
+            Money credit) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("source", source);
+        m.put("applied", applied.stream().map(a -> a.itemNumber() + " " + a.amount().toPlainString()).toList());
+        if (!writtenOff.isEmpty()) {
+            m.put("writtenOff", writtenOff.stream().map(a -> a.itemNumber() + " " + a.amount().toPlainString()).toList());
+        }
+        if (credit != null && !credit.isZero()) {
+            m.put("customerCredit", credit.toPlainString());
+        }
+        return m;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}
