@@ -5,6 +5,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -25,6 +29,7 @@ import org.o2c.shared.OrderId;
 import org.o2c.shared.Problem;
 import org.o2c.shared.ShopId;
 import org.o2c.shared.Sku;
+import org.o2c.shared.TimeConfiguration;
 import org.o2c.shared.Validation;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -37,6 +42,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PickWaves {
     static final int MAX_ORDERS = 100;
+    /** Released orders one run of wave forming looks at; the rest wait for the next run. */
+    static final int MAX_RELEASED = 1000;
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -244,6 +251,116 @@ public class PickWaves {
                 .param("shop", shop.value()).update();
         jdbc.sql("DELETE FROM orders_in_picking WHERE shop_id = :shop AND wave_id = :id")
                 .param("shop", shop.value()).param("id", wave.id()).update();
+    }
+
+    // ---- o2c forms waves itself ----
+
+    /** A settings change as it comes in over the API. */
+    public record SettingsInput(Integer ordersPerWave, Integer itemsPerCart, String firstBy, String cutOff) {}
+
+    /** What one run of wave forming did: the waves, and the released orders it had to leave out and why. */
+    public record Formed(List<PickWave> waves, Map<String, String> skipped) {}
+
+    @Transactional(readOnly = true)
+    public WaveSettings settings(ShopId shop) {
+        return jdbc.sql("SELECT * FROM wave_settings WHERE shop_id = :shop").param("shop", shop.value())
+                .query((rs, i) -> new WaveSettings(rs.getInt("orders_per_wave"), rs.getInt("items_per_cart"),
+                        rs.getString("first_by"), LocalTime.parse(rs.getString("cut_off"))))
+                .optional().orElse(WaveSettings.defaults());
+    }
+
+    @Transactional
+    public WaveSettings putSettings(ShopId shop, SettingsInput in) {
+        Validation v = new Validation();
+        if (in.ordersPerWave() == null || in.ordersPerWave() < 1 || in.ordersPerWave() > MAX_ORDERS) {
+            v.reject("ordersPerWave", "must be between 1 and " + MAX_ORDERS);
+        }
+        if (in.itemsPerCart() == null || in.itemsPerCart() < 1 || in.itemsPerCart() > 10_000) {
+            v.reject("itemsPerCart", "must be between 1 and 10000");
+        }
+        String firstBy = in.firstBy() == null ? WaveSettings.CUT_OFF : in.firstBy();
+        if (!WaveSettings.CUT_OFF.equals(firstBy) && !WaveSettings.DISTANCE.equals(firstBy)) {
+            v.reject("firstBy", "must be CUT_OFF or DISTANCE");
+        }
+        LocalTime cutOff = WaveSettings.defaults().cutOff();
+        if (in.cutOff() != null) {
+            try {
+                cutOff = LocalTime.parse(in.cutOff().strip());
+            } catch (DateTimeParseException e) {
+                v.reject("cutOff", "must be a time of day like 14:00");
+            }
+        }
+        v.throwIfInvalid();
+        WaveSettings before = settings(shop);
+        WaveSettings after = new WaveSettings(in.ordersPerWave(), in.itemsPerCart(), firstBy,
+                cutOff.truncatedTo(ChronoUnit.MINUTES));
+        jdbc.sql("DELETE FROM wave_settings WHERE shop_id = :shop").param("shop", shop.value()).update();
+        jdbc.sql("""
+                INSERT INTO wave_settings (shop_id, orders_per_wave, items_per_cart, first_by, cut_off, updated_at)
+                VALUES (:shop, :o, :i, :f, :c, :at)""")
+                .param("shop", shop.value()).param("o", after.ordersPerWave()).param("i", after.itemsPerCart())
+                .param("f", after.firstBy()).param("c", after.cutOff().toString())
+                .param("at", Timestamp.from(clock.instant())).update();
+        audit.record(shop, "pick-wave.settings-changed", "warehouse", Long.toString(shop.value()), null,
+                Map.of("before", before.toString(), "after", after.toString()));
+        return after;
+    }
+
+    /**
+     * Forms waves from every released order (confirmed, not in an open wave) by the shop's settings, up to
+     * {@code maxWaves}. Orders whose products have no bin in the warehouse are left out and named.
+     */
+    @Transactional
+    public Formed formWaves(ShopId shop, int maxWaves) {
+        WaveSettings settings = settings(shop);
+        Set<String> inPicking = new HashSet<>(jdbc.sql("SELECT order_id FROM orders_in_picking WHERE shop_id = :shop")
+                .param("shop", shop.value()).query(String.class).list());
+        List<Order> released = new ArrayList<>();
+        for (Orders.Summary s : orders.list(shop, OrderStatus.CONFIRMED, null, MAX_RELEASED, 0)) {
+            if (!inPicking.contains(s.id().toString())) {
+                released.add(orders.get(shop, s.id()));
+            }
+        }
+        Map<Sku, Product> products = catalog.findAll(shop, released.stream().flatMap(o -> o.lines().stream())
+                .map(l -> new Sku(l.sku())).distinct().toList());
+        Set<String> locations = new HashSet<>();
+        products.values().stream().map(Product::location).filter(java.util.Objects::nonNull).forEach(locations::add);
+        Map<String, Place> places = warehouse.locate(shop, locations);
+        Instant cutOff = LocalDate.now(clock.withZone(TimeConfiguration.BUSINESS_ZONE)).atTime(settings.cutOff())
+                .atZone(TimeConfiguration.BUSINESS_ZONE).toInstant();
+        Map<String, String> skipped = new LinkedHashMap<>();
+        List<WaveForming.Candidate<Order>> candidates = new ArrayList<>();
+        for (Order o : released) {
+            List<Place> at = new ArrayList<>();
+            String missing = null;
+            for (Order.Line l : o.lines()) {
+                Product p = products.get(new Sku(l.sku()));
+                Place place = p == null || p.location() == null ? null : places.get(p.location());
+                if (place == null) {
+                    missing = "product " + l.sku() + " has no bin in the warehouse";
+                    break;
+                }
+                at.add(place);
+            }
+            if (missing != null) {
+                skipped.put(o.number(), missing);
+                continue;
+            }
+            candidates.add(new WaveForming.Candidate<>(o, o.placedAt().isBefore(cutOff), o.placedAt(),
+                    at.stream().distinct().toList(), o.lines().stream().mapToInt(Order.Line::quantity).sum()));
+        }
+        AisleGrid grid = warehouse.layout(shop).map(Warehouse::grid).orElse(null);
+        List<PickWave> made = new ArrayList<>();
+        for (List<WaveForming.Candidate<Order>> wave : WaveForming.form(candidates, settings, grid)) {
+            if (made.size() >= maxWaves) {
+                break;
+            }
+            made.add(store(shop, wave.stream().map(WaveForming.Candidate::key).toList(),
+                    "formed by o2c (" + settings.firstBy() + ", " + settings.ordersPerWave() + " orders, "
+                            + settings.itemsPerCart() + " items per cart)",
+                    new Validation(), null));
+        }
+        return new Formed(made, skipped);
     }
 
     private PickWave wave(ShopId shop, ResultSet rs) throws SQLException {

@@ -10,6 +10,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -31,6 +32,41 @@ class PickWavesApi {
     @PostMapping
     ResponseEntity<Map<String, Object>> create(@RequestBody CreateWave body) {
         return ResponseEntity.status(HttpStatus.CREATED).body(json(waves.create(CurrentShop.get(), body.orderIds())));
+    }
+
+    record Form(Integer maxWaves) {}
+
+    @PostMapping("/auto")
+    ResponseEntity<Map<String, Object>> form(@RequestBody(required = false) Form body) {
+        int max = body == null || body.maxWaves() == null ? 100 : body.maxWaves();
+        if (max < 1 || max > 1000) {
+            throw Problem.invalid("maxWaves", "must be between 1 and 1000");
+        }
+        PickWaves.Formed formed = waves.formWaves(CurrentShop.get(), max);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("waves", formed.waves().stream().map(PickWavesApi::json).toList());
+        m.put("skipped", formed.skipped().entrySet().stream()
+                .map(e -> Map.of("orderNumber", e.getKey(), "reason", e.getValue())).toList());
+        return ResponseEntity.status(formed.waves().isEmpty() ? HttpStatus.OK : HttpStatus.CREATED).body(m);
+    }
+
+    @GetMapping("/settings")
+    Map<String, Object> settings() {
+        return json(waves.settings(CurrentShop.get()));
+    }
+
+    @PutMapping("/settings")
+    Map<String, Object> putSettings(@RequestBody PickWaves.SettingsInput body) {
+        return json(waves.putSettings(CurrentShop.get(), body));
+    }
+
+    static Map<String, Object> json(WaveSettings s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("ordersPerWave", s.ordersPerWave());
+        m.put("itemsPerCart", s.itemsPerCart());
+        m.put("firstBy", s.firstBy());
+        m.put("cutOff", s.cutOff().toString());
+        return m;
     }
 
     @GetMapping("/{id}")

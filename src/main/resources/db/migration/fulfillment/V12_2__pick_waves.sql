@@ -50,6 +50,7 @@ CREATE TABLE wave_settings (
     shop_id         BIGINT      NOT NULL PRIMARY KEY,
     orders_per_wave INT         NOT NULL,
     items_per_cart  INT         NOT NULL,
-    sequence_by     VARCHAR(20) NOT NULL,
+    first_by        VARCHAR(20) NOT NULL,
+    cut_off         VARCHAR(5)  NOT NULL,
     updated_at      TIMESTAMP WITH TIME ZONE NOT NULL
 );

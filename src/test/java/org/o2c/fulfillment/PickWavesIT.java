@@ -137,6 +137,40 @@ class PickWavesIT extends IntegrationTest {
         assertThat(wave.get("routing").asString()).isEqualTo("HEURISTIC");
     }
 
+    @Test
+    void o2cFormsWavesFromTheReleasedOrdersByTheShopsSettings() {
+        Api shop = newShop("wave-auto");
+        shop.put("/api/v1/warehouse/layout", CONTRACT_LAYOUT).expect(200);
+        assertThat(shop.get("/api/v1/pick-waves/settings").expect(200).json().get("ordersPerWave").asInt()).isEqualTo(10);
+        JsonNode bad = shop.put("/api/v1/pick-waves/settings", Map.of("ordersPerWave", 0, "itemsPerCart", 50,
+                "firstBy", "COLOUR", "cutOff", "25:00")).expectProblem(422).json();
+        assertThat(bad.get("errors").findValuesAsString("field")).containsExactlyInAnyOrder("ordersPerWave", "firstBy", "cutOff");
+        shop.put("/api/v1/pick-waves/settings", Map.of("ordersPerWave", 2, "itemsPerCart", 50, "firstBy", "DISTANCE",
+                "cutOff", "15:30")).expect(200);
+        assertThat(shop.get("/api/v1/pick-waves/settings").json().get("cutOff").asString()).isEqualTo("15:30");
+
+        product(shop, "NEAR-1", "A-35-1");
+        product(shop, "NEAR-2", "A-38-2");
+        product(shop, "FAR-1", "J-30-1");
+        product(shop, "FAR-2", "J-33-1");
+        String a1 = order(shop, "auto-1", Map.of("NEAR-1", 1));
+        String j1 = order(shop, "auto-2", Map.of("FAR-1", 1));
+        String a2 = order(shop, "auto-3", Map.of("NEAR-2", 2));
+        String j2 = order(shop, "auto-4", Map.of("FAR-2", 1));
+        String held = order(shop, "auto-5", Map.of("NEAR-1", 1));
+        shop.post("/api/v1/orders/" + held + "/hold", Map.of("reason", "address unclear")).expect(200);
+
+        JsonNode formed = shop.post("/api/v1/pick-waves/auto", Map.of()).expect(201).json();
+        List<List<String>> waves = formed.get("waves").valueStream()
+                .map(w -> w.get("orderIds").valueStream().map(JsonNode::asString).sorted().toList()).toList();
+        assertThat(waves).containsExactlyInAnyOrder(List.of(a1, a2).stream().sorted().toList(),
+                List.of(j1, j2).stream().sorted().toList());
+        assertThat(waves.stream().flatMap(List::stream)).doesNotContain(held);
+
+        // Everything released is in a wave now: another run has nothing to do.
+        assertThat(shop.post("/api/v1/pick-waves/auto", Map.of()).expect(200).json().get("waves")).isEmpty();
+    }
+
     static void assertStop(JsonNode stop, String location, String sku, int quantity, String orderId) {
         assertThat(stop.get("location").asString()).isEqualTo(location);
         assertThat(stop.get("sku").asString()).isEqualTo(sku);
