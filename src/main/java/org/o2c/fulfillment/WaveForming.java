@@ -3,11 +3,12 @@ package org.o2c.fulfillment;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.o2c.fulfillment.routing.AisleGrid;
-import org.o2c.fulfillment.routing.GridPoint;
 
 /**
  * Groups orders into waves by seed and added distance: a wave starts with the most urgent order (or the one
@@ -38,20 +39,39 @@ final class WaveForming {
             Set<Place> places = new LinkedHashSet<>(seed.places());
             int items = seed.items();
             long length = WavePlanner.distance(grid, List.copyOf(places));
+            // For every waiting order, each of its bins' walk to the nearest bin of the wave (or the depot),
+            // updated with only the bins each addition brings.
+            Map<Candidate<K>, long[]> near = new IdentityHashMap<>();
+            for (Candidate<K> c : remaining) {
+                long[] d = new long[c.places().size()];
+                for (int i = 0; i < d.length; i++) {
+                    d[i] = distance(grid, c.places().get(i), null);
+                }
+                near.put(c, d);
+            }
+            List<Place> added = List.copyOf(places);
             while (wave.size() < settings.ordersPerWave()) {
                 int room = settings.itemsPerCart() - items;
                 List<Candidate<K>> fitting = new ArrayList<>();
+                Map<Candidate<K>, Long> score = new IdentityHashMap<>();
                 for (Candidate<K> c : remaining) {
+                    long[] d = near.get(c);
+                    long sum = 0;
+                    for (int i = 0; i < d.length; i++) {
+                        for (Place q : added) {
+                            d[i] = Math.min(d[i], distance(grid, c.places().get(i), q));
+                        }
+                        sum += d[i];
+                    }
                     if (c.items() <= room) {
                         fitting.add(c);
+                        score.put(c, sum);
                     }
                 }
                 if (fitting.isEmpty()) {
                     break;
                 }
-                List<Place> current = List.copyOf(places);
-                fitting.sort(Comparator.<Candidate<K>>comparingLong(c -> nearness(grid, current, c.places()))
-                        .thenComparing(urgency));
+                fitting.sort(Comparator.<Candidate<K>>comparingLong(score::get).thenComparing(urgency));
                 Candidate<K> best = null;
                 long bestAdded = Long.MAX_VALUE;
                 long bestLength = 0;
@@ -67,7 +87,14 @@ final class WaveForming {
                 }
                 wave.add(best);
                 remaining.remove(best);
-                places.addAll(best.places());
+                near.remove(best);
+                List<Place> fresh = new ArrayList<>();
+                for (Place p : best.places()) {
+                    if (places.add(p)) {
+                        fresh.add(p);
+                    }
+                }
+                added = fresh;
                 items += best.items();
                 length = bestLength;
             }
@@ -96,7 +123,13 @@ final class WaveForming {
     /** Walking distance between two bins (null: the depot), in the grid or in city blocks. */
     private static long distance(AisleGrid grid, Place p, Place q) {
         if (grid != null && p.inGrid() && (q == null || q.inGrid())) {
-            return grid.distance(new GridPoint(p.aisle(), p.y()), q == null ? grid.depot() : new GridPoint(q.aisle(), q.y()));
+            if (q == null) {
+                return p.x() + p.y();
+            }
+            if (p.aisle() == q.aisle()) {
+                return Math.abs(p.y() - q.y());
+            }
+            return Math.abs(p.x() - q.x()) + Math.min(p.y() + q.y(), 2 * grid.length() - p.y() - q.y());
         }
         return Math.abs(p.x() - (q == null ? 0 : q.x())) + Math.abs(p.y() - (q == null ? 0 : q.y()));
     }

@@ -60,7 +60,7 @@ final class WavePlanner {
     static long distance(AisleGrid grid, List<Place> points) {
         List<Place> distinct = points.stream().distinct().toList();
         if (grid != null && distinct.stream().allMatch(Place::inGrid)) {
-            return Routing.inGrid(grid, distinct.stream().map(p -> new GridPoint(p.aisle(), p.y())).toList()).length();
+            return Routing.lengthInGrid(grid, distinct.stream().map(p -> new GridPoint(p.aisle(), p.y())).toList());
         }
         return Routing.inRoom(distinct.stream().map(p -> new Routing.Spot(p.x(), p.y())).toList()).length();
     }

@@ -5,13 +5,41 @@ import java.util.List;
 
 /**
  * A fast tour for any room where the distance between two places is known: nearest neighbour from the depot,
- * then 2-opt and Or-opt (moving runs of one to three stops) until neither finds a shorter tour. Started also
- * from a given tour (S-shape in an aisle grid), so the answer is never longer than that tour.
+ * then 2-opt and Or-opt (moving runs of one to three stops) until neither finds a shorter tour, then a few
+ * double-bridge kicks each followed by the same descent. Started also from a given tour (S-shape in an aisle
+ * grid), so the answer is never longer than that tour.
  *
  * <p>{@code distance[0]} is the depot; points are 1..n, reported back 0-based.
  */
 public final class LocalSearch {
+    static final int KICKS = 40;
+
     private LocalSearch() {}
+
+    /** Cuts the open tour 1..n into four runs A B C D and joins them as A C B D. */
+    private static int[] doubleBridge(int[] tour, java.util.Random random) {
+        int n = tour.length - 2;
+        int[] cut = random.ints(1, n).distinct().limit(3).sorted().toArray();
+        if (cut.length < 3) {
+            return tour.clone();
+        }
+        int[] out = new int[tour.length];
+        int w = 0;
+        out[w++] = tour[0];
+        for (int i = 1; i <= cut[0]; i++) {
+            out[w++] = tour[i];
+        }
+        for (int i = cut[1] + 1; i <= cut[2]; i++) {
+            out[w++] = tour[i];
+        }
+        for (int i = cut[0] + 1; i <= cut[1]; i++) {
+            out[w++] = tour[i];
+        }
+        for (int i = cut[2] + 1; i < tour.length; i++) {
+            out[w++] = tour[i];
+        }
+        return out;
+    }
 
     public static Tour improve(long[][] distance, List<List<Integer>> starts) {
         int n = distance.length - 1;
@@ -27,6 +55,18 @@ public final class LocalSearch {
             for (int i = 0; i < n; i++) {
                 tour[i + 1] = start.get(i) + 1;
             }
+            optimise(distance, tour);
+            long length = length(distance, tour);
+            if (length < bestLength) {
+                bestLength = length;
+                best = tour;
+            }
+        }
+        // Iterated local search: a double-bridge kick (which 2-opt and Or-opt cannot undo) and descent again,
+        // kept when shorter. Seeded by the size, so the same wave always gets the same walk.
+        java.util.Random random = new java.util.Random(n);
+        for (int kick = 0; n >= 8 && kick < KICKS; kick++) {
+            int[] tour = doubleBridge(best, random);
             optimise(distance, tour);
             long length = length(distance, tour);
             if (length < bestLength) {

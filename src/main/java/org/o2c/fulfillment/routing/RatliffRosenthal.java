@@ -33,6 +33,15 @@ public final class RatliffRosenthal {
 
     /** The optimal tour through {@code picks}, which must lie strictly between the two cross aisles. */
     public static Tour optimal(AisleGrid grid, List<GridPoint> picks) {
+        return solve(grid, picks, true);
+    }
+
+    /** The optimal tour's length alone (no walking order is read off), for comparing many candidate sets. */
+    public static long length(AisleGrid grid, List<GridPoint> picks) {
+        return solve(grid, picks, false).length();
+    }
+
+    private static Tour solve(AisleGrid grid, List<GridPoint> picks, boolean withOrder) {
         if (picks.isEmpty()) {
             return new Tour(List.of(), 0);
         }
@@ -121,6 +130,9 @@ public final class RatliffRosenthal {
         }
         if (bestState < 0) {
             throw new IllegalStateException("no tour found");
+        }
+        if (!withOrder) {
+            return new Tour(List.of(), best);
         }
 
         // Walk the decisions back from the last aisle to the depot.

@@ -44,6 +44,11 @@ public final class Routing {
         return RatliffRosenthal.optimal(grid, picks);
     }
 
+    /** The optimal walk's length in the aisle grid. */
+    public static long lengthInGrid(AisleGrid grid, List<GridPoint> picks) {
+        return RatliffRosenthal.length(grid, picks);
+    }
+
     /** A short walk between free places (nearest neighbour, 2-opt, Or-opt). */
     public static Tour inRoom(List<Spot> spots) {
         return LocalSearch.improve(matrix(spots), List.of());
