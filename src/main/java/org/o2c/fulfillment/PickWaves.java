@@ -10,6 +10,7 @@ import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,8 +37,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Batch picks: several confirmed orders in one walk, each order into its own tote. An order is in at most one
- * open wave; orders on hold, cancelled or not yet paid are not released to picking.
+ * Batch picks: several confirmed orders in one walk, each order into its own tote. An order is picked in one
+ * wave only (a cancelled wave frees its orders); orders on hold, cancelled or not yet paid are not released to
+ * picking.
  */
 @Service
 public class PickWaves {
@@ -74,6 +76,7 @@ public class PickWaves {
             v.throwIfInvalid();
         }
         List<Order> picked = new ArrayList<>();
+        Map<OrderId, Integer> fields = new HashMap<>();
         Set<OrderId> seen = new HashSet<>();
         for (int i = 0; i < orderIds.size(); i++) {
             String field = "orderIds[" + i + "]";
@@ -97,9 +100,10 @@ public class PickWaves {
                 continue;
             }
             picked.add(order.get());
+            fields.put(order.get().id(), i);
         }
         v.throwIfInvalid();
-        return store(shop, picked, null, v, orderIds);
+        return store(shop, picked, null, v, fields);
     }
 
     /** Why this order cannot be picked now, or null when it can. */
@@ -115,14 +119,14 @@ public class PickWaves {
         }
         Optional<String> wave = jdbc.sql("SELECT wave_id FROM orders_in_picking WHERE shop_id = :shop AND order_id = :o")
                 .param("shop", shop.value()).param("o", order.id().toString()).query(String.class).optional();
-        return wave.map(w -> "order " + order.number() + " is already in open pick wave " + w).orElse(null);
+        return wave.map(w -> "order " + order.number() + " is already in pick wave " + w).orElse(null);
     }
 
     /**
-     * Plans and stores a wave of orders that passed the checks. {@code fields} (may be null) names the request
-     * field of each order, for orders whose products have no bin in the warehouse.
+     * Plans and stores a wave of orders that passed the checks. {@code fields} (may be null) has each order's
+     * index in the request, to name it when one of its products has no bin in the warehouse.
      */
-    PickWave store(ShopId shop, List<Order> picked, String formedBy, Validation v, List<String> fields) {
+    PickWave store(ShopId shop, List<Order> picked, String formedBy, Validation v, Map<OrderId, Integer> fields) {
         Optional<WarehouseLayout> layout = warehouse.layout(shop);
         Map<Sku, Product> products = catalog.findAll(shop, picked.stream().flatMap(o -> o.lines().stream())
                 .map(l -> new Sku(l.sku())).distinct().toList());
@@ -136,7 +140,7 @@ public class PickWaves {
         List<WavePlanner.Line> lines = new ArrayList<>();
         for (int k = 0; k < picked.size(); k++) {
             Order o = picked.get(k);
-            String field = fields == null ? "orderIds[" + k + "]" : "orderIds[" + fields.indexOf(o.id().toString()) + "]";
+            String field = "orderIds[" + (fields == null ? k : fields.get(o.id())) + "]";
             Map<String, Integer> bySku = new LinkedHashMap<>();
             o.lines().forEach(l -> bySku.merge(l.sku(), l.quantity(), Integer::sum));
             for (var e : bySku.entrySet()) {
@@ -249,8 +253,11 @@ public class PickWaves {
         jdbc.sql("UPDATE pick_waves SET status = :s, finished_at = :at WHERE id = :id AND shop_id = :shop")
                 .param("s", status).param("at", Timestamp.from(clock.instant())).param("id", wave.id())
                 .param("shop", shop.value()).update();
-        jdbc.sql("DELETE FROM orders_in_picking WHERE shop_id = :shop AND wave_id = :id")
-                .param("shop", shop.value()).param("id", wave.id()).update();
+        if (PickWave.CANCELLED.equals(status)) {
+            // A picked order stays marked, so it is not released to picking a second time.
+            jdbc.sql("DELETE FROM orders_in_picking WHERE shop_id = :shop AND wave_id = :id")
+                    .param("shop", shop.value()).param("id", wave.id()).update();
+        }
     }
 
     // ---- o2c forms waves itself ----

@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.o2c.audit.AuditLog;
+import org.o2c.catalog.Catalog;
 import org.o2c.fulfillment.routing.AisleGrid;
+import org.o2c.shared.Problem;
 import org.o2c.shared.ShopId;
 import org.o2c.shared.Validation;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,11 +36,13 @@ public class Warehouse {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final AuditLog audit;
+    private final Catalog catalog;
 
-    Warehouse(JdbcClient jdbc, Clock clock, AuditLog audit) {
+    Warehouse(JdbcClient jdbc, Clock clock, AuditLog audit, Catalog catalog) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.audit = audit;
+        this.catalog = catalog;
     }
 
     @Transactional
@@ -160,6 +164,39 @@ public class Warehouse {
             }
         }
         return out;
+    }
+
+    /**
+     * Bin labels as a PDF: with {@code aisle}, every bay of that aisle on {@code levels} levels; without, every
+     * bin a product names that is in the warehouse, and every placed bin.
+     */
+    @Transactional(readOnly = true)
+    public byte[] labels(ShopId shop, String aisle, Integer levels) {
+        java.util.TreeSet<String> names = new java.util.TreeSet<>();
+        if (aisle != null && !aisle.isBlank()) {
+            WarehouseLayout l = layout(shop).orElseThrow(() -> Problem.invalid("aisle", "set the warehouse layout first"));
+            Validation v = new Validation();
+            int index = aisle.strip().matches("[A-Za-z]{1,2}") ? BinNames.aisleIndex(aisle.strip()) : -1;
+            if (index < 0 || index >= l.aisles()) {
+                v.reject("aisle", "is not an aisle of the warehouse (A to " + BinNames.aisleLetters(l.aisles() - 1) + ")");
+            }
+            int lv = levels == null ? 1 : levels;
+            if (lv < 1 || lv > 20) {
+                v.reject("levels", "must be between 1 and 20");
+            }
+            v.throwIfInvalid();
+            for (int bay = 1; bay <= l.baysPerAisle(); bay++) {
+                for (int level = 1; level <= lv; level++) {
+                    names.add(BinNames.name(index, bay, level));
+                }
+            }
+        } else {
+            List<String> used = catalog.list(shop, null, 5000).stream().map(org.o2c.catalog.Product::location)
+                    .filter(java.util.Objects::nonNull).distinct().toList();
+            names.addAll(locate(shop, used).keySet());
+            bins(shop).forEach(b -> names.add(b.name()));
+        }
+        return BinLabels.pdf(List.copyOf(names));
     }
 
     static AisleGrid grid(WarehouseLayout l) {

@@ -104,7 +104,7 @@ class PickWavesIT extends IntegrationTest {
         String waveId = shop.post("/api/v1/pick-waves", Map.of("orderIds", List.of(fine))).expect(201).json()
                 .get("id").asString();
         JsonNode twice = shop.post("/api/v1/pick-waves", Map.of("orderIds", List.of(fine))).expectProblem(422).json();
-        assertThat(twice.get("errors").get(0).get("message").asString()).contains("already in open pick wave");
+        assertThat(twice.get("errors").get(0).get("message").asString()).contains("already in pick wave");
 
         shop.post("/api/v1/pick-waves/" + waveId + "/cancel", Map.of("reason", "cart broke")).expect(200);
         shop.post("/api/v1/pick-waves", Map.of("orderIds", List.of(fine))).expect(201);
@@ -169,6 +169,58 @@ class PickWavesIT extends IntegrationTest {
 
         // Everything released is in a wave now: another run has nothing to do.
         assertThat(shop.post("/api/v1/pick-waves/auto", Map.of()).expect(200).json().get("waves")).isEmpty();
+    }
+
+    @Test
+    void binLabelsPrintWithBarcodesThatReadBack() throws Exception {
+        Api shop = newShop("labels");
+        shop.put("/api/v1/warehouse/layout", CONTRACT_LAYOUT).expect(200);
+        java.net.http.HttpResponse<byte[]> r = java.net.http.HttpClient.newHttpClient().send(
+                shop.builder("/api/v1/warehouse/labels.pdf?aisle=C&levels=2").GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/pdf"));
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(r.body())) {
+            // 40 bays × 2 levels on sheets of 24 labels.
+            assertThat(pdf.getNumberOfPages()).isEqualTo(4);
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+            assertThat(text).contains("C-01-1", "C-01-2", "C-40-2");
+            java.awt.image.BufferedImage sheet = new org.apache.pdfbox.rendering.PDFRenderer(pdf).renderImageWithDPI(0, 200);
+            // The first label: 70 × 37 mm at the top left of the sheet.
+            java.awt.image.BufferedImage first = sheet.getSubimage(0, 0, (int) (70 * 200 / 25.4), (int) (38 * 200 / 25.4));
+            int[] pixels = first.getRGB(0, 0, first.getWidth(), first.getHeight(), null, 0, first.getWidth());
+            com.google.zxing.Result read = new com.google.zxing.MultiFormatReader().decode(
+                    new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
+                            new com.google.zxing.RGBLuminanceSource(first.getWidth(), first.getHeight(), pixels))),
+                    Map.of(com.google.zxing.DecodeHintType.POSSIBLE_FORMATS, List.of(com.google.zxing.BarcodeFormat.CODE_128)));
+            assertThat(read.getText()).isEqualTo("C-01-1");
+        }
+        shop.get("/api/v1/warehouse/labels.pdf?aisle=Q").expectProblem(422);
+    }
+
+    @Test
+    void fastMoversAreClassAAndSuggestedNearTheDepot() {
+        Api shop = newShop("abc");
+        shop.put("/api/v1/warehouse/layout", CONTRACT_LAYOUT).expect(200);
+        product(shop, "TEA", "J-40-1");
+        product(shop, "PIN", "A-01-1");
+        order(shop, "abc-1", Map.of("TEA", 5));
+        JsonNode abc = shop.get("/api/v1/warehouse/abc?days=30").expect(200).json();
+        assertThat(abc.get("items").findValuesAsString("sku")).containsExactly("TEA", "PIN");
+        assertThat(abc.get("items").findValuesAsString("class")).containsExactly("A", "C");
+        assertThat(abc.get("items").get(0).get("unitsSold").asInt()).isEqualTo(5);
+        assertThat(abc.get("moves").get(0).get("sku").asString()).isEqualTo("TEA");
+        assertThat(abc.get("moves").get(0).get("to").asString()).isEqualTo("A-01-1");
+
+        // Class A is counted monthly: the fast mover is on exactly one count list of any 30 days.
+        java.time.LocalDate day = java.time.LocalDate.of(2026, 1, 1);
+        int listed = 0;
+        for (int i = 0; i < 30; i++) {
+            JsonNode list = shop.get("/api/v1/warehouse/cycle-counts?date=" + day.plusDays(i)).expect(200).json();
+            listed += list.get("items").findValuesAsString("sku").contains("TEA") ? 1 : 0;
+        }
+        assertThat(listed).isEqualTo(1);
+        shop.get("/api/v1/warehouse/cycle-counts?date=yesterday").expectProblem(422);
     }
 
     static void assertStop(JsonNode stop, String location, String sku, int quantity, String orderId) {
