@@ -113,7 +113,7 @@ public class Shipments {
             return sameParcel(earlier.get(), orderId, order, tracking);
         }
 
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         LocalDate today = LocalDate.ofInstant(now, TimeConfiguration.BUSINESS_ZONE);
         LocalDate expected = addWorkingDays(today, settings.transitDays());
         String id = UUID.randomUUID().toString();
@@ -181,9 +181,12 @@ public class Shipments {
 
     /** The signed public tracking page of a shipment; the same link every time it is asked for. */
     public String trackingUrl(String shipmentId) {
-        var link = jdbc.sql("SELECT link_expires, link_sig FROM shipments WHERE id = :id").param("id", shipmentId)
-                .query((rs, i) -> new LinkSigner.Signature(rs.getLong(1), rs.getString(2))).single();
-        return settings.baseUrl() + "/portal/tracking/" + shipmentId + "?" + link.query();
+        var link = jdbc.sql("SELECT link_expires, link_sig, recipient_language FROM shipments WHERE id = :id")
+                .param("id", shipmentId)
+                .query((rs, i) -> new LinkSigner.Signature(rs.getLong(1), rs.getString(2)).query() + "&lang="
+                        + rs.getString(3).trim()).single();
+        // The page speaks the customer's language (the order's), whatever the browser prefers.
+        return settings.baseUrl() + "/portal/tracking/" + shipmentId + "?" + link;
     }
 
     boolean verifyLink(String shipmentId, long expires, String sig) {
@@ -243,6 +246,8 @@ public class Shipments {
         String place = v.text("location", in.location(), 200, false);
         String description = v.text("description", in.description(), 500, false);
         v.throwIfInvalid();
+        // As stored: the database keeps fewer fractional digits (and H2 rounds), which the comparison below must see.
+        at = at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
 
         if (!insertEvent(shop, shipmentId, status, at, place, description, expected, origin)) {
             return new Tracked(before, false);

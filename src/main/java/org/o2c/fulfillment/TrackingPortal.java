@@ -57,7 +57,7 @@ class TrackingPortal {
             return refused(p, model, shop, id, exp, sig, response, new OrderIntake.Address(name, company, street, street2,
                     postalCode, city, s.shipTo().country()));
         }
-        return "redirect:/portal/tracking/" + id + "?exp=" + exp + "&sig=" + sig + "&saved=address";
+        return "redirect:/portal/tracking/" + id + "?exp=" + exp + "&sig=" + sig + "&saved=address&lang=" + lang();
     }
 
     @PostMapping("/portal/tracking/{id}/preference")
@@ -72,7 +72,7 @@ class TrackingPortal {
         } catch (Problem p) {
             return refused(p, model, shop, id, exp, sig, response, null);
         }
-        return "redirect:/portal/tracking/" + id + "?exp=" + exp + "&sig=" + sig + "&saved=preference";
+        return "redirect:/portal/tracking/" + id + "?exp=" + exp + "&sig=" + sig + "&saved=preference&lang=" + lang();
     }
 
     private String refused(Problem p, Model model, ShopId shop, String id, Long exp, String sig,
@@ -111,6 +111,10 @@ class TrackingPortal {
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", List.of());
         }
+    }
+
+    private static String lang() {
+        return org.springframework.context.i18n.LocaleContextHolder.getLocale().getLanguage();
     }
 
     /** One line of the timeline as the page shows it. */
