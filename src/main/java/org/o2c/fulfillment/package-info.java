@@ -1,5 +1,5 @@
 /**
- * Fulfillment: the warehouse layout and its bins, pick waves with optimal pick routes, the picking screen,
- * and (with packing and shipping) everything between a confirmed order and a parcel on its way.
+ * Fulfillment: the warehouse layout, pick waves and routes, picking, packing with standard cartons,
+ * labels, shipments, carrier tracking and the customer's tracking page.
  */
 package org.o2c.fulfillment;

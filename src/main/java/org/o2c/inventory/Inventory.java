@@ -104,6 +104,46 @@ public class Inventory {
         }
     }
 
+    /**
+     * The order's parcel left: everything reserved for it leaves the shelves ({@code onHand} and
+     * {@code reserved} drop, one ISSUE movement per SKU), taken from the product's own bin first.
+     * Issuing twice changes nothing. Must run inside the shipment's transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void issue(ShopId shop, OrderId order, String reason) {
+        var reservations = jdbc.sql("SELECT sku, quantity FROM stock_reservations WHERE shop_id = :shop AND order_id = :o ORDER BY sku")
+                .param("shop", shop.value()).param("o", order.toString())
+                .query((rs, i) -> Map.entry(new Sku(rs.getString(1)), rs.getInt(2))).list();
+        for (var r : reservations) {
+            Sku sku = r.getKey();
+            int qty = r.getValue();
+            lockItem(shop, sku);
+            jdbc.sql("UPDATE stock_items SET on_hand = on_hand - :q, reserved = reserved - :q WHERE shop_id = :shop AND sku = :sku")
+                    .param("q", qty).param("shop", shop.value()).param("sku", sku.value()).update();
+            jdbc.sql("DELETE FROM stock_reservations WHERE shop_id = :shop AND order_id = :o AND sku = :sku")
+                    .param("shop", shop.value()).param("o", order.toString()).param("sku", sku.value()).update();
+            String home = catalog.find(shop, sku).map(Product::location).orElse(null);
+            List<StockLevel.BinStock> bins = new ArrayList<>(bins(shop, sku));
+            bins.sort(java.util.Comparator.comparing((StockLevel.BinStock b) -> !b.bin().equals(home))
+                    .thenComparing(StockLevel.BinStock::onHand, java.util.Comparator.reverseOrder()));
+            int left = qty;
+            String firstBin = null;
+            for (StockLevel.BinStock b : bins) {
+                if (left == 0) {
+                    break;
+                }
+                int take = Math.min(left, b.onHand());
+                if (take > 0) {
+                    setBin(shop, sku, b.bin(), b.onHand() - take);
+                    firstBin = firstBin == null ? b.bin() : firstBin;
+                    left -= take;
+                }
+            }
+            StockLevel after = item(shop, sku);
+            movement(shop, sku, firstBin, MovementKind.ISSUE, -qty, after, order, reason);
+        }
+    }
+
     /** What is reserved for an order, per SKU. */
     @Transactional(readOnly = true)
     public Map<Sku, Integer> reservedFor(ShopId shop, OrderId order) {

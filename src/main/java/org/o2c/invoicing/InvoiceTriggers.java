@@ -11,8 +11,8 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Issues invoices by themselves on the shop's trigger: {@code APPROVAL} when an order is confirmed.
- * ({@code SHIPMENT} issues when the parcel leaves, once fulfillment publishes it.) Issuing twice is
+ * Issues invoices by themselves on the shop's trigger: {@code APPROVAL} when an order is confirmed,
+ * {@code SHIPMENT} when the order becomes {@code SHIPPED} (its parcel left). Issuing twice is
  * harmless: an order has at most one invoice.
  */
 @Component
@@ -36,13 +36,18 @@ class InvoiceTriggers {
     void on(OrderStatusChanged e) {
         if (e.to() == OrderStatus.CONFIRMED) {
             issueOnApproval(e.shopId(), e.orderId());
+        } else if (e.to() == OrderStatus.SHIPPED) {
+            issueOn(CompanySettings.InvoiceTrigger.SHIPMENT, e.shopId(), e.orderId());
         }
     }
 
     private void issueOnApproval(ShopId shop, OrderId order) {
-        boolean onApproval = shops.settings(shop)
-                .map(s -> s.invoiceTrigger() == CompanySettings.InvoiceTrigger.APPROVAL).orElse(false);
-        if (onApproval) {
+        issueOn(CompanySettings.InvoiceTrigger.APPROVAL, shop, order);
+    }
+
+    private void issueOn(CompanySettings.InvoiceTrigger trigger, ShopId shop, OrderId order) {
+        boolean matches = shops.settings(shop).map(s -> s.invoiceTrigger() == trigger).orElse(false);
+        if (matches) {
             invoicing.issueFor(shop, order);
         }
     }

@@ -126,7 +126,7 @@ final class IntakeValidator {
                 agent, language);
     }
 
-    private static Order.PostalAddress address(Validation v, String at, OrderIntake.Address a, boolean required) {
+    static Order.PostalAddress address(Validation v, String at, OrderIntake.Address a, boolean required) {
         if (a == null) {
             if (required) {
                 v.reject(at, "is required");

@@ -310,6 +310,38 @@ public class Orders {
         return move(shop, order, OrderStatus.CANCELLED, why, Actor.current(), "order.cancelled");
     }
 
+    /**
+     * The order's parcel left: its reserved stock is issued and the order becomes {@code SHIPPED}, in the
+     * caller's transaction. Only a confirmed order ships; shipping a shipped order again changes nothing.
+     */
+    @Transactional
+    public Order ship(ShopId shop, OrderId id, String reason) {
+        Order order = lock(shop, id);
+        if (order.status() == OrderStatus.SHIPPED) {
+            return order;
+        }
+        if (order.status() != OrderStatus.CONFIRMED) {
+            String type = switch (order.status()) {
+                case ON_HOLD -> "order-on-hold";
+                case CANCELLED -> "order-cancelled";
+                case AWAITING_PAYMENT -> "awaiting-payment";
+                default -> "invalid-status";
+            };
+            throw Problem.conflict(type, "Order cannot be shipped", "order " + order.number() + " is "
+                    + order.status() + (order.status() == OrderStatus.ON_HOLD ? ": release it first" : ""));
+        }
+        inventory.issue(shop, id, "order " + order.number() + " shipped");
+        return move(shop, order, OrderStatus.SHIPPED, reason, Actor.current(), "order.shipped");
+    }
+
+    /**
+     * Checks and normalises a postal address exactly as intake does (required fields, ISO country,
+     * the country's postal-code rules); bad fields are collected in {@code v} under {@code at}.
+     */
+    public static Order.PostalAddress validAddress(Validation v, String at, OrderIntake.Address address) {
+        return IntakeValidator.address(v, at, address, true);
+    }
+
     private Order move(ShopId shop, Order order, OrderStatus to, String reason, String actor, String action) {
         Instant now = clock.instant();
         boolean leavesHold = order.status() == OrderStatus.ON_HOLD && to != OrderStatus.ON_HOLD;
