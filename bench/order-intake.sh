@@ -22,6 +22,7 @@
 #                                (profiling perturbs the numbers; don't use it for the published report)
 #   BENCH_PG_ANALYZE=1           ANALYZE o2c_bench after the warm-up (0: leave the statistics to autovacuum)
 #   BENCH_KEEP_DB=1              keep o2c_bench / o2c_bench_pgbench afterwards
+#   BENCH_START_SECONDS=300      how long o2c may take to become healthy (a busy machine needs minutes)
 #   PGPORT=5432
 set -euo pipefail
 
@@ -170,7 +171,7 @@ start_server() { # start_server DB
     log "$db: starting o2c on 127.0.0.1:$PORT"
     env "${env[@]}" java -jar target/o2c.jar >"$WORK/server-$db.log" 2>&1 &
     SERVER_PID=$!
-    local deadline=$((SECONDS + 180))
+    local deadline=$((SECONDS + ${BENCH_START_SECONDS:-300}))
     until curl -sf --max-time 2 "http://127.0.0.1:$PORT/api/v1/health" >/dev/null 2>&1; do
         if ! kill -0 "$SERVER_PID" 2>/dev/null; then
             tail -50 "$WORK/server-$db.log" >&2
@@ -179,7 +180,7 @@ start_server() { # start_server DB
         fi
         if ((SECONDS > deadline)); then
             tail -50 "$WORK/server-$db.log" >&2
-            echo "o2c ($db) not healthy after 180 s" >&2
+            echo "o2c ($db) not healthy after ${BENCH_START_SECONDS:-300} s" >&2
             return 1
         fi
         sleep 0.5
