@@ -48,7 +48,8 @@ public class Inventory {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
 
-    Inventory(JdbcClient jdbc, NamedParameterJdbcTemplate batch, Clock clock, Catalog catalog, AuditLog audit, ApplicationEventPublisher events) {
+    Inventory(JdbcClient jdbc, NamedParameterJdbcTemplate batch, Clock clock, Catalog catalog, AuditLog audit,
+            ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.clock = clock;
@@ -95,7 +96,8 @@ public class Inventory {
             throw new InsufficientStock(shortages);
         }
         // One batch each for the reservation rows and their movements in the ledger.
-        batch.batchUpdate("INSERT INTO stock_reservations (shop_id, order_id, sku, quantity) VALUES (:shop, :o, :sku, :q)",
+        batch.batchUpdate(
+                "INSERT INTO stock_reservations (shop_id, order_id, sku, quantity) VALUES (:shop, :o, :sku, :q)",
                 reserved.stream().map(l -> new MapSqlParameterSource().addValue("shop", shop.value())
                         .addValue("o", order.toString()).addValue("sku", l.sku().value())
                         .addValue("q", perSku.get(l.sku())[0]))

@@ -71,8 +71,9 @@ public class Orders {
     private final JsonMapper json;
     private final OrderSettings settings;
 
-    Orders(JdbcClient jdbc, NamedParameterJdbcTemplate batch, Clock clock, Catalog catalog, Inventory inventory, Customers customers, AuditLog audit,
-            ApplicationEventPublisher events, LinkSigner links, JsonMapper json, OrderSettings settings) {
+    Orders(JdbcClient jdbc, NamedParameterJdbcTemplate batch, Clock clock, Catalog catalog, Inventory inventory,
+            Customers customers, AuditLog audit, ApplicationEventPublisher events, LinkSigner links, JsonMapper json,
+            OrderSettings settings) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.clock = clock;
