@@ -427,8 +427,9 @@ SECTION="$WORK/section.md"
         line+=", p99 $p99 ms (< 50 ms: $ok_p99)"
         if [[ $db == postgres && -n ${PGBENCH_PG_CPU[$n]:-} && $cpu_app != – && $cpu_pg != – ]]; then
             line+=$(awk -v a="$cpu_app" -v p="$cpu_pg" -v b="${PGBENCH_PG_CPU[$n]}" 'BEGIN {
-                printf "; server-side CPU per order %.2f ms (o2c %.2f + PostgreSQL %.2f), %.1f times the %.2f ms of PostgreSQL", a + p, a, p, (a + p) / b, b
-                printf " CPU per pgbench transaction" }')
+                printf "; server-side CPU per order %.2f ms (o2c %.2f + PostgreSQL %.2f)", a + p, a, p
+                # pgbench backends that got (almost) no CPU in the window would divide by zero
+                if (b > 0) printf ", %.1f times the %.2f ms of PostgreSQL CPU per pgbench transaction", (a + p) / b, b }')
         fi
         echo "$line"
     done <"$RESULTS"
