@@ -38,7 +38,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>The HTTP client is deliberately minimal: one blocking socket per client, HTTP/1.1 keep-alive, the request
  * written as bytes, the answer read up to its Content-Length (or chunk by chunk). The load generator shares the
  * cores with o2c and PostgreSQL, so every millisecond it spends is taken from what it measures; the JDK's
- * HttpClient (selector thread, futures, header maps) cost about 0.7 ms of CPU per order here, this about a tenth.
+ * HttpClient (selector thread, futures, header maps) cost about 0.7 ms of CPU per order here, this a fraction of it
+ * (the script reports the generator's CPU per order).
  */
 public class OrderIntakeLoad {
     private static final int MAX_SECONDS = 600;
