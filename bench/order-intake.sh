@@ -5,7 +5,7 @@
 #
 # A benchmark, not a test: nothing of this runs in `mvn verify`. Everything talks to 127.0.0.1 only.
 #
-# Needs: java 17+, mvn (only if target/o2c.jar is missing), curl, and for PostgreSQL psql + pgbench and a
+# Needs: a JDK 17+ (java, javac), mvn (only if target/o2c.jar is missing), curl, and for PostgreSQL psql + pgbench and a
 # server on 127.0.0.1:5432 that lets user postgres in without a password (trust). The script drops and
 # creates the databases o2c_bench and o2c_bench_pgbench (and drops them again at the end) and touches no
 # other database.
