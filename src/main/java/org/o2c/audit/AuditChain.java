@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -30,9 +31,11 @@ public class AuditChain {
             String reason, String details, Long chainNo, String prevHash, String hash) {}
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    AuditChain(JdbcClient jdbc) {
+    AuditChain(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     @Scheduled(fixedDelayString = "${o2c.audit.seal-interval-ms:1000}")
@@ -43,14 +46,16 @@ public class AuditChain {
         long chainNo = (Long) head[0];
         String prev = (String) head[1];
         List<Row> pending = jdbc.sql(select() + " WHERE chain_no IS NULL ORDER BY id LIMIT 2000").query(AuditChain::row).list();
+        // One batch for all seals: one round trip instead of one per entry.
+        List<Object[]> seals = new ArrayList<>(pending.size());
         for (Row r : pending) {
             chainNo++;
             String hash = hash(prev, r);
-            jdbc.sql("UPDATE audit_entries SET chain_no = :no, prev_hash = :prev, hash = :hash WHERE id = :id")
-                    .param("no", chainNo).param("prev", prev).param("hash", hash).param("id", r.id).update();
+            seals.add(new Object[] {chainNo, prev, hash, r.id});
             prev = hash;
         }
         if (!pending.isEmpty()) {
+            batch.batchUpdate("UPDATE audit_entries SET chain_no = ?, prev_hash = ?, hash = ? WHERE id = ?", seals);
             jdbc.sql("UPDATE audit_chain_head SET chain_no = :no, hash = :hash WHERE id = 1")
                     .param("no", chainNo).param("hash", prev).update();
         }

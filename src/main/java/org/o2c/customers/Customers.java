@@ -4,6 +4,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +14,8 @@ import org.o2c.audit.AuditLog;
 import org.o2c.shared.CustomerId;
 import org.o2c.shared.ShopId;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,23 +43,28 @@ public class Customers {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Registration register(ShopId shop, String email, String name, String company, String vatId) {
-        Optional<Customer> known = byEmail(shop, email);
-        if (known.isPresent()) {
-            return new Registration(known.get(), false);
-        }
-        long number = jdbc.sql("SELECT nextval('customer_numbers')").query(Long.class).single();
+        // One statement for a new buyer (its number comes back from the insert), two for a known one. The
+        // NOT EXISTS keeps known buyers from drawing a number; ON CONFLICT covers two first orders of the
+        // same buyer at the same moment.
         String id = UUID.randomUUID().toString();
-        int inserted = jdbc.sql("""
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
                 INSERT INTO customers (id, shop_id, number, email, name, company, vat_id, created_at)
-                VALUES (:id, :shop, :number, :email, :name, :company, :vat, :at) ON CONFLICT DO NOTHING""")
-                .param("id", id).param("shop", shop.value()).param("number", "K" + number).param("email", email)
+                SELECT :id, :shop, CONCAT('K', nextval('customer_numbers')), :email, :name, :company, :vat,
+                    CAST(:at AS TIMESTAMP WITH TIME ZONE)
+                WHERE NOT EXISTS (SELECT 1 FROM customers WHERE shop_id = :shop AND email = :email)
+                ON CONFLICT DO NOTHING""")
+                .param("id", id).param("shop", shop.value()).param("email", email)
                 .param("name", name).param("company", company).param("vat", vatId)
-                .param("at", Timestamp.from(clock.instant())).update();
-        Customer customer = byEmail(shop, email).orElseThrow();
-        if (inserted == 1) {
-            audit.record(shop, "customer.registered", "customer", customer.number(), null, Map.of("email", email));
+                .param("at", Timestamp.from(at)).update(keys, "number");
+        if (keys.getKeyList().isEmpty()) {
+            return new Registration(byEmail(shop, email).orElseThrow(), false);
         }
-        return new Registration(customer, inserted == 1);
+        String number = String.valueOf(keys.getKeyList().get(0).get("number"));
+        Customer customer = new Customer(new CustomerId(UUID.fromString(id)), number, email, name, company, vatId, at);
+        audit.record(shop, "customer.registered", "customer", number, null, Map.of("email", email));
+        return new Registration(customer, true);
     }
 
     @Transactional(readOnly = true)

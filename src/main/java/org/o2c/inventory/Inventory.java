@@ -19,7 +19,12 @@ import org.o2c.shared.ShopId;
 import org.o2c.shared.Sku;
 import org.o2c.shared.Validation;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,13 +42,16 @@ public class Inventory {
     public record ReservationLine(int lineIndex, Sku sku, int quantity) {}
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
     private final Clock clock;
     private final Catalog catalog;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
 
-    Inventory(JdbcClient jdbc, Clock clock, Catalog catalog, AuditLog audit, ApplicationEventPublisher events) {
+    Inventory(JdbcClient jdbc, NamedParameterJdbcTemplate batch, Clock clock, Catalog catalog, AuditLog audit,
+            ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.clock = clock;
         this.catalog = catalog;
         this.audit = audit;
@@ -62,28 +70,45 @@ public class Inventory {
             perSku.computeIfAbsent(l.sku(), k -> new int[] {0, l.lineIndex()})[0] += l.quantity();
         }
         List<InsufficientStock.Shortage> shortages = new ArrayList<>();
+        List<StockLevel> reserved = new ArrayList<>();
         for (var e : perSku.entrySet()) {
             Sku sku = e.getKey();
             int qty = e.getValue()[0];
-            int updated = jdbc.sql("""
+            // The levels after the reservation come back with the update (RETURNING), no second read.
+            KeyHolder after = new GeneratedKeyHolder();
+            jdbc.sql("""
                     UPDATE stock_items SET reserved = reserved + :q
                     WHERE shop_id = :shop AND sku = :sku AND on_hand - reserved >= :q""")
-                    .param("q", qty).param("shop", shop.value()).param("sku", sku.value()).update();
-            if (updated == 0) {
+                    .param("q", qty).param("shop", shop.value()).param("sku", sku.value())
+                    .update(after, "on_hand", "reserved", "low_stock_threshold");
+            if (after.getKeyList().isEmpty()) {
                 int available = level(shop, sku).map(StockLevel::available).orElse(0);
                 // (no row: never counted, nothing available)
                 shortages.add(new InsufficientStock.Shortage(e.getValue()[1], sku.value(), qty, available));
                 continue;
             }
-            jdbc.sql("INSERT INTO stock_reservations (shop_id, order_id, sku, quantity) VALUES (:shop, :o, :sku, :q)")
-                    .param("shop", shop.value()).param("o", order.toString()).param("sku", sku.value()).param("q", qty)
-                    .update();
-            StockLevel after = item(shop, sku);
-            movement(shop, sku, null, MovementKind.RESERVATION, qty, after, order, null);
-            signalIfLow(shop, after);
+            Map<String, Object> row = after.getKeyList().get(0);
+            reserved.add(new StockLevel(sku, ((Number) row.get("on_hand")).intValue(),
+                    ((Number) row.get("reserved")).intValue(), ((Number) row.get("low_stock_threshold")).intValue(),
+                    List.of()));
         }
         if (!shortages.isEmpty()) {
             throw new InsufficientStock(shortages);
+        }
+        // One batch each for the reservation rows and their movements in the ledger.
+        batch.batchUpdate(
+                "INSERT INTO stock_reservations (shop_id, order_id, sku, quantity) VALUES (:shop, :o, :sku, :q)",
+                reserved.stream().map(l -> new MapSqlParameterSource().addValue("shop", shop.value())
+                        .addValue("o", order.toString()).addValue("sku", l.sku().value())
+                        .addValue("q", perSku.get(l.sku())[0]))
+                        .toArray(SqlParameterSource[]::new));
+        Timestamp at = Timestamp.from(clock.instant());
+        String actor = Actor.current();
+        batch.batchUpdate(MOVEMENT, reserved.stream().map(l -> movementRow(shop, l.sku(), null,
+                        MovementKind.RESERVATION, perSku.get(l.sku())[0], l, order, null, actor, at))
+                .toArray(SqlParameterSource[]::new));
+        for (StockLevel l : reserved) {
+            signalIfLow(shop, l);
         }
     }
 
@@ -304,16 +329,24 @@ public class Inventory {
         }
     }
 
+    private static final String MOVEMENT = """
+            INSERT INTO stock_movements (shop_id, sku, bin, kind, quantity, on_hand_after, reserved_after,
+                order_id, reason, actor, occurred_at)
+            VALUES (:shop, :sku, :bin, :kind, :q, :onHand, :reserved, :order, :reason, :actor, :at)""";
+
     private void movement(ShopId shop, Sku sku, String bin, MovementKind kind, int qty, StockLevel after,
             OrderId order, String reason) {
-        jdbc.sql("""
-                INSERT INTO stock_movements (shop_id, sku, bin, kind, quantity, on_hand_after, reserved_after,
-                    order_id, reason, actor, occurred_at)
-                VALUES (:shop, :sku, :bin, :kind, :q, :onHand, :reserved, :order, :reason, :actor, :at)""")
-                .param("shop", shop.value()).param("sku", sku.value()).param("bin", bin).param("kind", kind.name())
-                .param("q", qty).param("onHand", after.onHand()).param("reserved", after.reserved())
-                .param("order", order == null ? null : order.toString()).param("reason", reason)
-                .param("actor", Actor.current()).param("at", Timestamp.from(clock.instant())).update();
+        batch.update(MOVEMENT, movementRow(shop, sku, bin, kind, qty, after, order, reason, Actor.current(),
+                Timestamp.from(clock.instant())));
+    }
+
+    private static MapSqlParameterSource movementRow(ShopId shop, Sku sku, String bin, MovementKind kind, int qty,
+            StockLevel after, OrderId order, String reason, String actor, Timestamp at) {
+        return new MapSqlParameterSource().addValue("shop", shop.value()).addValue("sku", sku.value())
+                .addValue("bin", bin).addValue("kind", kind.name()).addValue("q", qty)
+                .addValue("onHand", after.onHand()).addValue("reserved", after.reserved())
+                .addValue("order", order == null ? null : order.toString()).addValue("reason", reason)
+                .addValue("actor", actor).addValue("at", at);
     }
 
     private void signalIfLow(ShopId shop, StockLevel level) {

@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.LinkedHashMap;
@@ -31,7 +32,12 @@ import org.o2c.shared.Sku;
 import org.o2c.shared.Validation;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
@@ -54,6 +60,7 @@ public class Orders {
             Money gross, OrderStatus status, HoldReason holdReason, int fraudScore, Instant placedAt) {}
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
     private final Clock clock;
     private final Catalog catalog;
     private final Inventory inventory;
@@ -64,9 +71,11 @@ public class Orders {
     private final JsonMapper json;
     private final OrderSettings settings;
 
-    Orders(JdbcClient jdbc, Clock clock, Catalog catalog, Inventory inventory, Customers customers, AuditLog audit,
-            ApplicationEventPublisher events, LinkSigner links, JsonMapper json, OrderSettings settings) {
+    Orders(JdbcClient jdbc, NamedParameterJdbcTemplate batch, Clock clock, Catalog catalog, Inventory inventory,
+            Customers customers, AuditLog audit, ApplicationEventPublisher events, LinkSigner links, JsonMapper json,
+            OrderSettings settings) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.clock = clock;
         this.catalog = catalog;
         this.inventory = inventory;
@@ -116,14 +125,16 @@ public class Orders {
         Money shipping = Money.of(in.shippingCost(), currency);
         Order.Totals totals = IndicativeVat.totals(goodsByRate, shipping);
 
-        Instant now = clock.instant();
+        // Stored timestamps keep microseconds: the answer built below equals what a later read shows.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Customers.Registration registration = customers.register(shop, in.email(), in.name(), in.company(), in.vatId());
         CustomerId customerId = registration.customer().id();
-        boolean firstOrder = registration.isNew() || jdbc.sql("SELECT COUNT(*) FROM orders WHERE shop_id = :shop AND customer_id = :c")
-                .param("shop", shop.value()).param("c", customerId.toString()).query(Long.class).single() == 0;
 
-        Optional<String> duplicateOf = likelyDuplicate(shop, in, now);
-        FraudPolicy.Context ctx = velocity(shop, in, now, firstOrder);
+        RecentOrders recent = recentOrders(shop, in, customerId, now);
+        Optional<String> duplicateOf = Optional.ofNullable(recent.duplicateOf());
+        FraudPolicy.Context ctx = new FraudPolicy.Context(registration.isNew() || !recent.customerHasOrders(),
+                settings.firstOrderHighValue(), recent.byEmail(), recent.byIp(), recent.byDevice(),
+                settings.velocityMaxOrders(), settings.velocityWindowMinutes());
         List<Order.FraudSignal> signals = FraudPolicy.assess(in, totals.gross().amount(), ctx);
         int score = FraudPolicy.score(signals);
         boolean suspicious = score >= settings.holdThreshold();
@@ -144,12 +155,9 @@ public class Orders {
         OrderId id = new OrderId(UUID.randomUUID());
         inventory.reserve(shop, id, lines.stream()
                 .map(l -> new Inventory.ReservationLine(l.lineNo() - 1, new Sku(l.sku()), l.quantity())).toList());
-        String number = Long.toString(jdbc.sql("SELECT nextval('order_numbers')").query(Long.class).single());
-
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("id", id.toString());
         row.put("shop", shop.value());
-        row.put("number", number);
         row.put("ext", in.externalId());
         row.put("channel", in.channel());
         row.put("customerId", customerId.toString());
@@ -178,6 +186,8 @@ public class Orders {
         row.put("device", in.clientDevice());
         row.put("agent", in.userAgent());
         row.put("at", Timestamp.from(now));
+        // The order number is drawn by the insert itself and comes back with it (one round trip less).
+        KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO orders (id, shop_id, number, external_id, channel, customer_id, customer_number, email,
                     customer_name, company, vat_id, buyer_reference, language,
@@ -186,24 +196,30 @@ public class Orders {
                     shipping_postal_code, shipping_city, shipping_country, payment_method, currency, shipping_gross,
                     net_total, tax_total, gross_total, status, hold_reason, hold_detail, fraud_score, fraud_signals,
                     line_signature, client_ip, client_device, client_user_agent, placed_at, updated_at)
-                VALUES (:id, :shop, :number, :ext, :channel, :customerId, :customerNumber, :email, :customerName,
+                VALUES (:id, :shop, CAST(nextval('order_numbers') AS VARCHAR(20)), :ext, :channel, :customerId,
+                    :customerNumber, :email, :customerName,
                     :company, :vatId, :buyerReference, :language, :bName, :bCompany, :bStreet, :bStreet2, :bPostal, :bCity, :bCountry,
                     :sName, :sCompany, :sStreet, :sStreet2, :sPostal, :sCity, :sCountry, :payment, :currency,
                     :shippingGross, :net, :tax, :gross, :status, :hold, :holdDetail, :score, :signals, :signature,
                     :ip, :device, :agent, :at, :at)""")
-                .params(row).update();
-        for (Order.Line l : lines) {
-            jdbc.sql("""
-                    INSERT INTO order_lines (shop_id, order_id, line_no, sku, name, quantity, unit_price, tax_category,
-                        tax_rate, line_gross)
-                    VALUES (:shop, :order, :no, :sku, :name, :qty, :unit, :cat, :rate, :gross)""")
-                    .param("shop", shop.value()).param("order", id.toString()).param("no", l.lineNo())
-                    .param("sku", l.sku()).param("name", l.name()).param("qty", l.quantity())
-                    .param("unit", l.unitPrice().amount()).param("cat", l.taxCategory()).param("rate", l.taxRate())
-                    .param("gross", l.gross().amount()).update();
-        }
-        history(shop, id, OrderStatus.NEW, "received via " + in.channel(), now);
-        history(shop, id, status, hold == null ? null : hold.name() + ": " + holdDetail, now);
+                .params(row).update(keys, "number");
+        String number = String.valueOf(keys.getKeyList().get(0).get("number"));
+        batch.batchUpdate("""
+                INSERT INTO order_lines (shop_id, order_id, line_no, sku, name, quantity, unit_price, tax_category,
+                    tax_rate, line_gross)
+                VALUES (:shop, :order, :no, :sku, :name, :qty, :unit, :cat, :rate, :gross)""",
+                lines.stream().map(l -> new MapSqlParameterSource()
+                        .addValue("shop", shop.value()).addValue("order", id.toString()).addValue("no", l.lineNo())
+                        .addValue("sku", l.sku()).addValue("name", l.name()).addValue("qty", l.quantity())
+                        .addValue("unit", l.unitPrice().amount()).addValue("cat", l.taxCategory())
+                        .addValue("rate", l.taxRate()).addValue("gross", l.gross().amount()))
+                        .toArray(SqlParameterSource[]::new));
+        String actor = Actor.current();
+        List<Order.StatusChange> history = List.of(
+                new Order.StatusChange(OrderStatus.NEW, truncate("received via " + in.channel(), 1000), actor, now),
+                new Order.StatusChange(status, truncate(hold == null ? null : hold.name() + ": " + holdDetail, 1000),
+                        actor, now));
+        history(shop, id, history);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("number", number);
         details.put("externalId", in.externalId());
@@ -219,7 +235,12 @@ public class Orders {
             events.publishEvent(new OrderConfirmationRequested(shop, id, number, in.email(), in.name(), in.language(),
                     confirmUrl(id)));
         }
-        return new Taken(get(shop, id), true);
+        // The answer is what was just written, built from memory rather than read back.
+        Order order = new Order(id, number, in.externalId(), in.channel(), customerId,
+                registration.customer().number(), in.email(), in.name(), in.company(), in.vatId(), in.buyerReference(),
+                in.language(), in.billing(), in.shipping(), in.paymentMethod(), shipping.rounded(), totals, status,
+                hold, truncate(holdDetail, 1000), score, signals, in.clientIp(), in.clientDevice(), now, lines, history);
+        return new Taken(order, true);
     }
 
     /** The signed link that lets the buyer confirm a held order (valid 14 days). */
@@ -232,33 +253,33 @@ public class Orders {
         return links.verify(CONFIRM_PURPOSE, id.toString(), expires, sig);
     }
 
-    private Optional<String> likelyDuplicate(ShopId shop, ValidIntake in, Instant now) {
-        return jdbc.sql("""
-                SELECT number FROM orders
-                WHERE shop_id = :shop AND email = :email AND line_signature = :sig AND placed_at >= :since
-                  AND status <> 'CANCELLED'
-                ORDER BY placed_at DESC LIMIT 1""")
-                .param("shop", shop.value()).param("email", in.email()).param("sig", truncate(in.lineSignature(), 2000))
-                .param("since", Timestamp.from(now.minus(Duration.ofMinutes(settings.duplicateWindowMinutes()))))
-                .query(String.class).optional();
-    }
+    /** What the duplicate and fraud checks need to know about the shop's recent orders. */
+    private record RecentOrders(String duplicateOf, int byEmail, int byIp, int byDevice, boolean customerHasOrders) {}
 
     /**
-     * Recent orders by the same e-mail, IP and device: three counts that each use their own index
-     * (one query with OR would read every order of the shop on H2).
+     * The duplicate check (same buyer and lines within minutes), the velocity counts by e-mail, IP and
+     * device, and whether the customer ordered before, in one round trip. Each count is its own
+     * subquery so that each uses its own index (one query with OR would read every order of the shop on H2).
      */
-    private FraudPolicy.Context velocity(ShopId shop, ValidIntake in, Instant now, boolean firstOrder) {
-        int[] counts = jdbc.sql("""
-                SELECT (SELECT COUNT(*) FROM orders WHERE shop_id = :shop AND email = :email AND placed_at >= :since),
+    private RecentOrders recentOrders(ShopId shop, ValidIntake in, CustomerId customer, Instant now) {
+        return jdbc.sql("""
+                SELECT (SELECT number FROM orders
+                        WHERE shop_id = :shop AND email = :email AND line_signature = :sig AND placed_at >= :dupSince
+                          AND status <> 'CANCELLED'
+                        ORDER BY placed_at DESC LIMIT 1),
+                       (SELECT COUNT(*) FROM orders WHERE shop_id = :shop AND email = :email AND placed_at >= :since),
                        (SELECT COUNT(*) FROM orders WHERE shop_id = :shop AND client_ip = :ip AND placed_at >= :since),
                        (SELECT COUNT(*) FROM orders WHERE shop_id = :shop AND client_device = :device
-                          AND placed_at >= :since)""")
+                          AND placed_at >= :since),
+                       (SELECT COUNT(*) FROM orders WHERE shop_id = :shop AND customer_id = :customer)""")
                 .param("shop", shop.value()).param("email", in.email()).param("ip", in.clientIp())
-                .param("device", in.clientDevice())
+                .param("device", in.clientDevice()).param("customer", customer.toString())
+                .param("sig", truncate(in.lineSignature(), 2000))
+                .param("dupSince", Timestamp.from(now.minus(Duration.ofMinutes(settings.duplicateWindowMinutes()))))
                 .param("since", Timestamp.from(now.minus(Duration.ofMinutes(settings.velocityWindowMinutes()))))
-                .query((rs, i) -> new int[] {rs.getInt(1), rs.getInt(2), rs.getInt(3)}).single();
-        return new FraudPolicy.Context(firstOrder, settings.firstOrderHighValue(), counts[0], counts[1], counts[2],
-                settings.velocityMaxOrders(), settings.velocityWindowMinutes());
+                .query((rs, i) -> new RecentOrders(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4),
+                        rs.getLong(5) > 0))
+                .single();
     }
 
     // ---- life of an order ----
@@ -375,13 +396,15 @@ public class Orders {
         return get(shop, id);
     }
 
-    private void history(ShopId shop, OrderId id, OrderStatus status, String reason, Instant at) {
-        jdbc.sql("""
+    private void history(ShopId shop, OrderId id, List<Order.StatusChange> changes) {
+        batch.batchUpdate("""
                 INSERT INTO order_status_history (shop_id, order_id, status, reason, actor, occurred_at)
-                VALUES (:shop, :order, :status, :reason, :actor, :at)""")
-                .param("shop", shop.value()).param("order", id.toString()).param("status", status.name())
-                .param("reason", truncate(reason, 1000)).param("actor", Actor.current())
-                .param("at", Timestamp.from(at)).update();
+                VALUES (:shop, :order, :status, :reason, :actor, :at)""",
+                changes.stream().map(c -> new MapSqlParameterSource()
+                        .addValue("shop", shop.value()).addValue("order", id.toString())
+                        .addValue("status", c.status().name()).addValue("reason", c.reason())
+                        .addValue("actor", c.actor()).addValue("at", Timestamp.from(c.at())))
+                        .toArray(SqlParameterSource[]::new));
     }
 
     // ---- queries ----

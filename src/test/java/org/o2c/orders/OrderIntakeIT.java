@@ -163,4 +163,37 @@ class OrderIntakeIT extends IntegrationTest {
                 .containsExactly("list-1");
         shop.get("/api/v1/orders?status=NONSENSE").expectProblem(422);
     }
+
+    @Test
+    void theAnswerToAnOrderIsWhatLaterReadsShow() {
+        JsonNode first = shop.post("/api/v1/orders", order("answer-1").line("SOCK-1", 2).line("TEA-1", 1)
+                .billingCompany("Wollwerk GmbH", "Hinterhaus").shipTo("20095", "Hamburg", "DE").build())
+                .expect(201).json();
+        JsonNode held = shop.post("/api/v1/orders", order("answer-2").line("SOCK-1", 2).line("TEA-1", 1)
+                .billingCompany("Wollwerk GmbH", "Hinterhaus").shipTo("20095", "Hamburg", "DE").build())
+                .expect(201).json();
+
+        assertThat(held.get("status").asString()).isEqualTo("ON_HOLD");
+        assertThat(first).isEqualTo(shop.get("/api/v1/orders/" + first.get("id").asString()).expect(200).json());
+        assertThat(held).isEqualTo(shop.get("/api/v1/orders/" + held.get("id").asString()).expect(200).json());
+        assertThat(first).isEqualTo(shop.post("/api/v1/orders", order("answer-1").line("SOCK-1", 2).line("TEA-1", 1)
+                .billingCompany("Wollwerk GmbH", "Hinterhaus").shipTo("20095", "Hamburg", "DE").build())
+                .expect(200).json());
+    }
+
+    @Test
+    void aReturningBuyerKeepsTheCustomerNumber() {
+        JsonNode first = shop.post("/api/v1/orders", order("again-1").email("again@example.org").line("SOCK-1", 1)
+                .build()).expect(201).json();
+        JsonNode second = shop.post("/api/v1/orders", order("again-2").email("again@example.org").line("TEA-1", 1)
+                .build()).expect(201).json();
+        JsonNode newcomer = shop.post("/api/v1/orders", order("again-3").email("newcomer@example.org")
+                .line("TEA-1", 1).build()).expect(201).json();
+
+        assertThat(second.at("/customer/id").asString()).isEqualTo(first.at("/customer/id").asString());
+        assertThat(second.at("/customer/number").asString()).isEqualTo(first.at("/customer/number").asString());
+        // The known buyer's order drew no customer number: the next new buyer gets the next one.
+        long number = Long.parseLong(first.at("/customer/number").asString().substring(1));
+        assertThat(newcomer.at("/customer/number").asString()).isEqualTo("K" + (number + 1));
+    }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -103,7 +104,10 @@ public final class Chromium implements AutoCloseable {
 
     /** Waits up to 20 s; conditions are polled, never slept on. */
     public WebDriverWait waiting() {
-        return new WebDriverWait(driver, Duration.ofSeconds(20));
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        // htmx swaps elements in place: one found a moment ago may be gone when it is read; look again.
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     /** CSP violations and script errors of the page shown now. */
