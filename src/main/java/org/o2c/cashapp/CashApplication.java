@@ -88,12 +88,11 @@ public class CashApplication implements PaymentMatching {
     private final AuditLog audit;
     private final JsonMapper json;
 
-    CashApplication(JdbcClient jdbc, Clock clock, Receivables receivables, Matcher matcher, AuditLog audit,
-            JsonMapper json) {
+    CashApplication(JdbcClient jdbc, Clock clock, Receivables receivables, AuditLog audit, JsonMapper json) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.receivables = receivables;
-        this.matcher = matcher;
+        this.matcher = new Matcher(MatchingPolicy.defaults());
         this.audit = audit;
         this.json = json;
     }
@@ -117,7 +116,7 @@ public class CashApplication implements PaymentMatching {
             receivablesForMatcher.add(receivable(i));
         }
         OpenItemIndex index = new OpenItemIndex(receivablesForMatcher);
-        PayerMemory payers = new PayerMemory(receivablesForMatcher);
+        PayerMemory payers = payers(receivablesForMatcher);
         for (BankTransaction line : booked) {
             if (known(shop, line.id())) {
                 out.putAll(outcomes(shop, List.of(line.id())));
@@ -136,6 +135,17 @@ public class CashApplication implements PaymentMatching {
             out.put(id, find(shop, id).map(CashApplication::outcome).orElse(LineOutcome.unmatched()));
         }
         return out;
+    }
+
+    /** The payer accounts receivables learned, as the matcher reads them. */
+    private static PayerMemory payers(List<Receivable> receivables) {
+        PayerMemory.InMemory memory = new PayerMemory.InMemory();
+        for (Receivable r : receivables) {
+            if (r.knownIbans() != null && r.customerNumber() != null) {
+                r.knownIbans().forEach(iban -> memory.learnIban(iban, r.customerNumber()));
+            }
+        }
+        return memory;
     }
 
     private LineOutcome decide(ShopId shop, BankTransaction line, OpenItemIndex index, PayerMemory payers,
@@ -525,8 +535,15 @@ public class CashApplication implements PaymentMatching {
         return amount == null ? Money.zero(currency) : Money.of(new BigDecimal(amount), currency);
     }
 
-    /** The part of a reason before ':' (invoice number in the remittance), what the KPI groups by. */
+    /**
+     * What the KPI groups by: the matcher's reason code (the first word of {@code REF_INVOICE_NUMBER RE-…}),
+     * or for a reason written in words the part before ':'.
+     */
     static String reasonKey(String reason) {
+        String first = reason.strip().split("\\s+", 2)[0];
+        if (first.matches("[A-Z][A-Z0-9_]+")) {
+            return first;
+        }
         int colon = reason.indexOf(':');
         String key = (colon > 0 ? reason.substring(0, colon) : reason).strip();
         return key.length() > 120 ? key.substring(0, 120) : key;

@@ -312,6 +312,6 @@ class ReceivablesIT extends IntegrationTest {
         assertThat(rate.get("automaticLines").asLong()).isEqualTo(1);
         assertThat(rate.get("linePercent").asString()).isEqualTo("50.0");
         assertThat(rate.get("valuePercent").asString()).isEqualTo("17.8");
-        assertThat(rate.get("byReason").get(0).get("reason").asString()).isEqualTo("invoice number in the remittance");
+        assertThat(rate.get("byReason").get(0).get("reason").asString()).isEqualTo("REF_INVOICE_NUMBER");
     }
 }

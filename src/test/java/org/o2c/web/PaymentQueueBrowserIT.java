@@ -91,7 +91,7 @@ class PaymentQueueBrowserIT extends IntegrationTest {
         browser.waiting().until(textToBe(By.tagName("h1"), "Payments to check"));
         WebElement card = page.findElement(By.id("line-" + lineId));
         assertThat(card.getText()).contains("20.00 EUR", "Anna Beispiel", invoice.get("number").asString(),
-                "invoice number in the remittance");
+                "in the remittance text");
         browser.screenshot("payments-queue");
 
         page.findElement(By.id("accept-" + lineId)).click();
