@@ -1,0 +1,66 @@
+package org.o2c.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.o2c.support.Api;
+import org.o2c.support.IntegrationTest;
+
+/** The warehouse lead keeps the standard cartons on the Shipping page and sees the parcels that left. */
+class ShippingPagesIT extends IntegrationTest {
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    private final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NORMAL).build();
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return browser.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String csrfFrom, Map<String, String> form) throws Exception {
+        Matcher m = CSRF.matcher(csrfFrom);
+        assertThat(m.find()).as("CSRF token on the page").isTrue();
+        String body = form.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&")) + "&_csrf=" + URLEncoder.encode(m.group(1), StandardCharsets.UTF_8);
+        return browser.send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void theWarehouseAddsACartonAndSeesTheParcelsThatLeft() throws Exception {
+        Api shop = newShop("shipping-page");
+        String user = "wanda-" + shop.shopId;
+        shop.post("/api/v1/users", Map.of("username", user, "displayName", "Wanda Warehouse", "password",
+                "warehouse-2026-pass", "role", "WAREHOUSE")).expect(201);
+        shop.product("MUG-1", "9.90", "STANDARD", 5);
+        String orderId = shop.post("/api/v1/orders", org.o2c.support.Orders.order("sp-1").line("MUG-1", 1).build())
+                .expect(201).json().get("id").asString();
+        shop.post("/api/v1/orders/" + orderId + "/shipments", Map.of("carrier", "DHL", "trackingNumber",
+                "00340434161094080001")).expect(201);
+
+        HttpResponse<String> login = get("/login");
+        post("/login", login.body(), Map.of("username", user, "password", "warehouse-2026-pass"));
+        HttpResponse<String> page = get("/shipping?lang=en");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("00340434161094080001").contains("Standard cartons");
+
+        HttpResponse<String> saved = post("/shipping/cartons", page.body(), Map.of("code", "S", "name", "Small",
+                "lengthMm", "250", "widthMm", "175", "heightMm", "100", "maxWeightGrams", "5000", "tareGrams", "120"));
+        assertThat(saved.statusCode()).isEqualTo(200);
+        assertThat(saved.body()).contains("id=\"flash\"").contains("250 × 175 × 100");
+        assertThat(shop.get("/api/v1/cartons").json().findValuesAsString("code")).containsExactly("S");
+    }
+}
