@@ -42,7 +42,7 @@ class OrderToCashIT extends IntegrationTest {
         JsonNode invoice = await(() -> shop.get("/api/v1/orders/" + orderId + "/invoice"), r -> r.status() == 200);
         String number = invoice.get("number").asString();
         String gross = invoice.at("/totals/gross").asString();
-        assertThat(gross).isEqualTo("44.70");
+        assertThat(gross).isEqualTo("49.60");   // 3 × 14.90 and 4.90 shipping
         assertThat(invoice.get("status").asString()).isEqualTo("OPEN");
         await(() -> shop.get("/api/v1/receivables/open-items/" + number), r -> r.status() == 200);
 

@@ -2,7 +2,6 @@ package org.o2c.fulfillment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated;
-import static org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf;
 import static org.openqa.selenium.support.ui.ExpectedConditions.textToBe;
 
 import java.util.LinkedHashMap;
@@ -86,7 +85,7 @@ class PickingBrowserIT extends IntegrationTest {
         scan("scan-bin", "C-10-1");
         var shortButton = page.findElement(By.id("report-short"));
         shortButton.click();
-        browser.waiting().until(stalenessOf(shortButton));
+        browser.waiting().until(d -> replaced(shortButton));
 
         browser.waiting().until(presenceOfElementLocated(By.id("wave-done")));
         assertFitsThePhone();
@@ -107,7 +106,25 @@ class PickingBrowserIT extends IntegrationTest {
         var input = browser.waiting().until(presenceOfElementLocated(By.id(field)));
         input.sendKeys(code);
         page.findElement(By.id(field + "-submit")).click();
-        browser.waiting().until(stalenessOf(input));
+        browser.waiting().until(d -> replaced(input));
+    }
+
+    /**
+     * Whether the page replaced the element. Chromium reports a node detached in the middle of the check
+     * as "does not belong to the document" instead of a stale reference; both mean the same here.
+     */
+    private static boolean replaced(org.openqa.selenium.WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     private String error() {

@@ -69,8 +69,8 @@ class PaymentQueueBrowserIT extends IntegrationTest {
         }
         lineId = System.nanoTime() % 1_000_000_000L;
         BankTransaction line = new BankTransaction(lineId, new ShopId(shop.shopId), 1, LocalDate.now(), LocalDate.now(),
-                Money.of("20.00", "EUR"), CreditDebit.CRDT, TransactionKind.PAYMENT, "Anna Beispiel",
-                "DE89370400440532013000", null, "Anzahlung " + number, null, null, null, false, null);
+                Money.of("20.00", "EUR"), CreditDebit.CRDT, TransactionKind.PAYMENT, "Petra Kaiser",
+                "DE75512108001245126199", null, "Anzahlung " + number, null, null, null, false, null);
         assertThat(matching.match(new ShopId(shop.shopId), List.of(line)).get(lineId).status())
                 .isEqualTo(LineStatus.SUGGESTED);
     }
@@ -90,14 +90,14 @@ class PaymentQueueBrowserIT extends IntegrationTest {
         page.findElement(By.id("nav-payments")).click();
         browser.waiting().until(textToBe(By.tagName("h1"), "Payments to check"));
         WebElement card = page.findElement(By.id("line-" + lineId));
-        assertThat(card.getText()).contains("20.00 EUR", "Anna Beispiel", invoice.get("number").asString(),
+        assertThat(card.getText()).contains("20.00 EUR", "Petra Kaiser", invoice.get("number").asString(),
                 "in the remittance text");
         browser.screenshot("payments-queue");
 
         page.findElement(By.id("accept-" + lineId)).click();
 
         browser.waiting().until(presenceOfElementLocated(By.id("payments-flash")));
-        assertThat(page.findElement(By.id("payments-flash")).getText()).isEqualTo("Applied 20.00 from Anna Beispiel.");
+        assertThat(page.findElement(By.id("payments-flash")).getText()).isEqualTo("Applied 20.00 from Petra Kaiser.");
         assertThat(page.findElements(By.id("line-" + lineId))).isEmpty();
         assertThat(status()).isEqualTo("PARTIALLY_PAID");
 
@@ -129,7 +129,7 @@ class PaymentQueueBrowserIT extends IntegrationTest {
 
         accept.click();
         browser.waiting().until(presenceOfElementLocated(By.id("payments-flash")));
-        assertThat(page.findElement(By.id("payments-flash")).getText()).isEqualTo("20.00 von Anna Beispiel zugeordnet.");
+        assertThat(page.findElement(By.id("payments-flash")).getText()).isEqualTo("20.00 von Petra Kaiser zugeordnet.");
         page.get(baseUrl() + "/");
         browser.waiting().until(textToBe(By.tagName("h1"), "Heute"));
         assertThat(page.findElement(By.id("tile-match-rate")).getText()).contains("0.0 %");
