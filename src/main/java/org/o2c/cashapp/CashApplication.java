@@ -130,9 +130,17 @@ public class CashApplication implements PaymentMatching {
     @Override
     @Transactional(readOnly = true)
     public Map<Long, LineOutcome> outcomes(ShopId shop, List<Long> transactionIds) {
+        // One query per chunk, not per line: a statement's transaction list may hold thousands of lines.
+        Map<Long, LineOutcome> found = new HashMap<>();
+        for (int from = 0; from < transactionIds.size(); from += 1000) {
+            List<Long> chunk = transactionIds.subList(from, Math.min(from + 1000, transactionIds.size()));
+            jdbc.sql("SELECT * FROM cashapp_lines WHERE shop_id = :shop AND transaction_id IN (:ids)")
+                    .param("shop", shop.value()).param("ids", chunk).query(this::line).list()
+                    .forEach(l -> found.put(l.transactionId(), outcome(l)));
+        }
         Map<Long, LineOutcome> out = new LinkedHashMap<>();
         for (Long id : transactionIds) {
-            out.put(id, find(shop, id).map(CashApplication::outcome).orElse(LineOutcome.unmatched()));
+            out.put(id, found.getOrDefault(id, LineOutcome.unmatched()));
         }
         return out;
     }

@@ -1,16 +1,12 @@
 package org.o2c.fulfillment;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.o2c.audit.AuditLog;
+import org.o2c.shared.HmacSha256;
 import org.o2c.shared.ShopId;
 import org.o2c.shared.Validation;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -74,16 +70,6 @@ class CarrierWebhookSecrets {
         } catch (IllegalArgumentException e) {
             return false;
         }
-        return MessageDigest.isEqual(hmac(secret.get(), body), claimed);
-    }
-
-    static byte[] hmac(String secret, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return mac.doFinal(body);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
-        }
+        return HmacSha256.matches(secret.get(), body, claimed);
     }
 }

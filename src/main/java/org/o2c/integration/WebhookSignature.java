@@ -1,12 +1,8 @@
 package org.o2c.integration;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.o2c.shared.HmacSha256;
 
 /**
  * Checks a shop system's signature: HMAC-SHA256 over the exact bytes that arrived (never a re-encoded
@@ -27,16 +23,6 @@ final class WebhookSignature {
         } catch (IllegalArgumentException notEncoded) {
             return false;
         }
-        return MessageDigest.isEqual(hmacSha256(connector.secret(), body), claimed);
-    }
-
-    static byte[] hmacSha256(String secret, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return mac.doFinal(body);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
-        }
+        return HmacSha256.matches(connector.secret(), body, claimed);
     }
 }

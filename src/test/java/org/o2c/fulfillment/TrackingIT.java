@@ -41,7 +41,7 @@ class TrackingIT extends IntegrationTest {
     }
 
     private Api.Response hook(Api shop, String body, String secret) {
-        String sig = "sha256=" + HexFormat.of().formatHex(CarrierWebhookSecrets.hmac(secret, body.getBytes(StandardCharsets.UTF_8)));
+        String sig = "sha256=" + HexFormat.of().formatHex(org.o2c.shared.HmacSha256.of(secret, body.getBytes(StandardCharsets.UTF_8)));
         return new Api(port, json, null, null).raw("POST", "/hooks/carriers/dhl", "application/json",
                 body.getBytes(StandardCharsets.UTF_8), Map.of("X-O2c-Shop", shop.shopId.toString(), "X-O2c-Signature", sig));
     }
