@@ -147,6 +147,31 @@ class DhlShippingIT extends IntegrationTest {
     }
 
     @Test
+    void aBookingO2cCannotRecordIsCancelledAtDhl() {
+        Shop s = shopWithDhl("dhl-cancel", 800);
+        // While DHL books, someone reports the order's parcel by hand: o2c cannot record DHL's parcel any more.
+        dhl.beforeBooking(() -> s.api().post("/api/v1/orders/" + s.orderId() + "/shipments", Map.of("carrier", "DPD",
+                "trackingNumber", "01234567890123", "weightGrams", 900)).expect(201));
+        JsonNode problem = s.api().post("/api/v1/orders/" + s.orderId() + "/labels", Map.of("weightGrams", 900))
+                .expectProblem(409).json();
+        assertThat(problem.get("type").asString()).endsWith("already-shipped");
+        assertThat(dhl.cancelled()).containsExactly(dhl.numbers().get(dhl.numbers().size() - 1));
+        JsonNode shipments = s.api().get("/api/v1/orders/" + s.orderId() + "/shipments").json();
+        assertThat(shipments.size()).isEqualTo(1);
+        assertThat(shipments.get(0).get("carrier").asString()).isEqualTo("DPD");
+    }
+
+    @Test
+    void theAccountIsCheckedBeforeItIsStored() {
+        Api shop = newShop("dhl-account");
+        JsonNode problem = shop.put("/api/v1/carriers/DHL/account", Map.of("apiKey", "k", "user", "u", "password", "p",
+                "billingNumber", "33333333335301", "baseUrl", "http://dhl.example.com/v2")).expectProblem(422).json();
+        assertThat(problem.get("errors").findValuesAsString("field")).containsExactlyInAnyOrder("baseUrl", "billingNumber");
+        shop.put("/api/v1/carriers/GLS/account", Map.of("apiKey", "k")).expectProblem(422);
+        shop.get("/api/v1/carriers/DHL/account").expectProblem(404);
+    }
+
+    @Test
     void aParcelHeavierThanDhlTakesIsRefusedNamingTheWeightBeforeDhlIsAsked() {
         Shop s = shopWithDhl("dhl-heavy", 30_000);
         int before = dhl.bookings().size();

@@ -44,10 +44,12 @@ final class FakeDhl implements AutoCloseable {
     private final List<String> violations = new CopyOnWriteArrayList<>();
     private final List<JsonNode> bookings = new CopyOnWriteArrayList<>();
     private final List<String> cancelled = new CopyOnWriteArrayList<>();
+    private final List<String> numbers = new CopyOnWriteArrayList<>();
     private final List<String> tracked = new CopyOnWriteArrayList<>();
     private final Map<String, List<Map<String, Object>>> events = new ConcurrentHashMap<>();
-    private final AtomicInteger numbers = new AtomicInteger(1);
+    private final AtomicInteger next = new AtomicInteger(1);
     private volatile Mode mode = Mode.BOOK;
+    private volatile Runnable beforeBooking = () -> {};
 
     FakeDhl() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -68,12 +70,22 @@ final class FakeDhl implements AutoCloseable {
         mode = m;
     }
 
+    /** Runs while o2c waits for the booking's answer (once), to play what happens meanwhile. */
+    void beforeBooking(Runnable r) {
+        beforeBooking = r;
+    }
+
     List<String> violations() {
         return violations;
     }
 
     List<JsonNode> bookings() {
         return bookings;
+    }
+
+    /** The shipment numbers handed out, in order. */
+    List<String> numbers() {
+        return numbers;
     }
 
     List<String> cancelled() {
@@ -130,8 +142,12 @@ final class FakeDhl implements AutoCloseable {
                                     "validationMessage", "Die Postleitzahl ist für diesen Ort ungültig.",
                                     "validationState", "Error")))))); 
             case BOOK -> {
+                Runnable meanwhile = beforeBooking;
+                beforeBooking = () -> {};
+                meanwhile.run();
                 bookings.add(body);
-                String number = String.format("00340434%012d", numbers.getAndIncrement());
+                String number = String.format("00340434%012d", next.getAndIncrement());
+                numbers.add(number);
                 answer(x, 200, Map.of("status", Map.of("title", "OK", "statusCode", 200, "status", 200),
                         "items", List.of(Map.of("shipmentNo", number,
                                 "sstatus", Map.of("title", "OK", "statusCode", 200, "status", 200),
