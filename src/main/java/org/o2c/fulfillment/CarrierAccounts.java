@@ -118,22 +118,15 @@ class CarrierAccounts {
                     VALUES (:shop, :carrier, :baseUrl, :apiKey, :user, :password, :billing, :product, :profile,
                         :labels, :tracking, :trackingUrl, :trackingKey, :now, :now)""").params(row).update();
         }
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("baseUrl", baseUrl);
-        details.put("user", user);
-        details.put("billingNumber", billing);
-        details.put("product", product.name());
-        details.put("profile", profile);
-        details.put("useForLabels", useForLabels);
-        details.put("tracking", tracking);
-        details.put("trackingUrl", trackingUrl);
+        CarrierAccount saved = find(shop, carrier).orElseThrow();
+        Map<String, Object> details = describe(saved);
         // Which secrets changed, never their values.
         details.put("secretsChanged", java.util.stream.Stream.of(
                         in.apiKey() != null ? "apiKey" : null, in.password() != null ? "password" : null,
                         in.trackingApiKey() != null ? "trackingApiKey" : null)
                 .filter(java.util.Objects::nonNull).toList());
         audit.record(shop, "carrier.account-set", "carrier", carrier, null, details);
-        return find(shop, carrier).orElseThrow();
+        return saved;
     }
 
     @Transactional
