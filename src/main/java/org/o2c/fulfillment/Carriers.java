@@ -19,6 +19,12 @@ final class Carriers {
             "UPS", "https://www.ups.com/track?tracknum=",
             "DEUTSCHE_POST", "https://www.deutschepost.de/de/s/sendungsverfolgung.html?piececode=");
 
+    /**
+     * The heaviest parcel a carrier takes at all, whatever the product (DHL Paket: 31.5 kg); carriers not
+     * listed are not checked.
+     */
+    static final Map<String, Integer> MAX_WEIGHT_GRAMS = Map.of("DHL", 31_500);
+
     private Carriers() {}
 
     static String normalize(String carrier) {

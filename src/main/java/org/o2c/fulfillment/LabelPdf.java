@@ -50,10 +50,12 @@ final class LabelPdf {
                 .code img { width: 90mm; height: 22mm; }
                 .number { text-align: center; font-size: 11pt; letter-spacing: 0.5mm; }
                 .meta { margin-top: 3mm; font-size: 8pt; }
+                .weight-class { float: right; font-size: 20pt; font-weight: bold; border: 0.8mm solid #000;
+                    padding: 0.5mm 2mm; margin-top: -1mm; }
                 </style></head><body>
                 <div class="from">%2$s</div>
                 <div class="to">%3$s</div>
-                <div class="carrier">%4$s</div>
+                <div class="carrier">%8$s%4$s</div>
                 <div class="code"><img src="data:image/png;base64,%5$s" /></div>
                 <div class="number">%6$s</div>
                 <div class="meta">%7$s</div>
@@ -67,8 +69,15 @@ final class LabelPdf {
                         esc(s.trackingNumber()),
                         "Order " + esc(s.orderNumber()) + (s.weightGrams() == null ? "" : " · " + s.weightGrams() + " g")
                                 + (s.preference() == DeliveryPreference.NONE ? ""
-                                        : " · " + esc(s.preference().name()) + ": " + esc(s.preferenceDetail())));
+                                        : " · " + esc(s.preference().name()) + ": " + esc(s.preferenceDetail())),
+                        weightClass(s.weightGrams()));
         return render(html);
+    }
+
+    /** The weight class in a heavy box next to the carrier, so the sorter sees it at a glance. */
+    private static String weightClass(Integer grams) {
+        WeightClass c = WeightClass.of(grams);
+        return c == WeightClass.NONE ? "" : "<span class=\"weight-class\">" + esc(c.marking()) + "</span>";
     }
 
     static byte[] packingSlip(Sender from, Order order, Map<String, String> locations) {

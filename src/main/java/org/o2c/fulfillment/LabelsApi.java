@@ -10,49 +10,59 @@ import org.o2c.shared.OrderId;
 import org.o2c.shared.Problem;
 import org.o2c.shared.ShopId;
 import org.o2c.shared.Sku;
-import org.o2c.shops.Shops;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The papers of a parcel: the generic shipping label and the packing slip, as PDF. */
+/**
+ * The papers of a parcel: its label (the carrier's own, or o2c's generic one) and the packing slip, as
+ * PDF; and creating the label, which books the parcel with the shop's carrier and dispatches it.
+ */
 @RestController
 @RequestMapping("/api/v1")
 class LabelsApi {
     private final Shipments shipments;
     private final Orders orders;
     private final Catalog catalog;
-    private final Shops shops;
+    private final ShippingLabels labels;
 
-    LabelsApi(Shipments shipments, Orders orders, Catalog catalog, Shops shops) {
+    LabelsApi(Shipments shipments, Orders orders, Catalog catalog, ShippingLabels labels) {
         this.shipments = shipments;
         this.orders = orders;
         this.catalog = catalog;
-        this.shops = shops;
+        this.labels = labels;
+    }
+
+    @PostMapping("/orders/{id}/labels")
+    @PreAuthorize("hasAnyRole('ADMIN','OWNER','WAREHOUSE')")
+    ResponseEntity<Map<String, Object>> create(@PathVariable String id, @RequestBody ShippingLabels.LabelOrder body) {
+        ShopId shop = CurrentShop.get();
+        ShippingLabels.Labelled l = labels.create(shop, orderId(id), body);
+        Map<String, Object> json = ShipmentJson.of(l.shipment(), shipments.trackingUrl(l.shipment().id()));
+        json.put("warnings", l.warnings());
+        return ResponseEntity.status(l.created() ? HttpStatus.CREATED : HttpStatus.OK).body(json);
     }
 
     @GetMapping("/shipments/{id}/label")
     ResponseEntity<byte[]> label(@PathVariable String id) {
         ShopId shop = CurrentShop.get();
         Shipment s = shipments.get(shop, id);
-        return pdf(LabelPdf.label(sender(shop), s), "label-" + s.trackingNumber() + ".pdf");
+        return pdf(labels.label(shop, s), "label-" + s.trackingNumber() + ".pdf");
     }
 
     @GetMapping("/orders/{id}/packing-slip")
     ResponseEntity<byte[]> packingSlip(@PathVariable String id) {
         ShopId shop = CurrentShop.get();
-        OrderId orderId;
-        try {
-            orderId = OrderId.parse(id);
-        } catch (IllegalArgumentException e) {
-            throw Problem.notFound("order " + id);
-        }
-        Order order = orders.get(shop, orderId);
+        Order order = orders.get(shop, orderId(id));
         Map<String, String> bins = new HashMap<>();
         catalog.findAll(shop, order.lines().stream().map(l -> new Sku(l.sku())).toList())
                 .forEach((sku, p) -> {
@@ -60,12 +70,15 @@ class LabelsApi {
                         bins.put(sku.value(), p.location());
                     }
                 });
-        return pdf(LabelPdf.packingSlip(sender(shop), order, bins), "packing-slip-" + order.number() + ".pdf");
+        return pdf(LabelPdf.packingSlip(labels.sender(shop), order, bins), "packing-slip-" + order.number() + ".pdf");
     }
 
-    private LabelPdf.Sender sender(ShopId shop) {
-        return shops.settings(shop).map(c -> new LabelPdf.Sender(c.name(), c.street(), c.postalCode(), c.city(), c.country()))
-                .orElse(new LabelPdf.Sender("o2c", "", "", "", ""));
+    private static OrderId orderId(String id) {
+        try {
+            return OrderId.parse(id);
+        } catch (IllegalArgumentException e) {
+            throw Problem.notFound("order " + id);
+        }
     }
 
     private static ResponseEntity<byte[]> pdf(byte[] body, String name) {

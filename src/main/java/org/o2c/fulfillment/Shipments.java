@@ -97,6 +97,10 @@ public class Shipments {
         }
         if (in.weightGrams() != null && (in.weightGrams() < 1 || in.weightGrams() > 1_000_000)) {
             v.reject("weightGrams", "must be between 1 and 1000000");
+        } else if (in.weightGrams() != null && carrier != null && Carriers.MAX_WEIGHT_GRAMS.containsKey(carrier)
+                && in.weightGrams() > Carriers.MAX_WEIGHT_GRAMS.get(carrier)) {
+            v.reject("weightGrams", "the parcel weighs " + in.weightGrams() + " g; " + carrier + " takes at most "
+                    + Carriers.MAX_WEIGHT_GRAMS.get(carrier) + " g per parcel");
         }
         String override = v.text("weightCheckOverride", in.weightCheckOverride(), 500, false);
         v.throwIfInvalid();
@@ -399,12 +403,13 @@ public class Shipments {
                 .query((rs, i) -> new ShopId(rs.getLong(1))).optional();
     }
 
-    /** Parcels still on their way with a carrier, across shops (for polling adapters). */
-    List<Map.Entry<ShopId, Shipment>> onTheWay(String carrier, int limit) {
+    /** Parcels still on their way with a carrier, across shops or of the shops named (for polling adapters). */
+    List<Map.Entry<ShopId, Shipment>> onTheWay(String carrier, Optional<java.util.Set<ShopId>> shops, int limit) {
         return jdbc.sql("""
                 SELECT * FROM shipments WHERE carrier = :c AND status NOT IN ('DELIVERED', 'RETURNED')
-                ORDER BY updated_at LIMIT :limit""")
+                """ + (shops.isPresent() ? "AND shop_id IN (:shops) " : "") + "ORDER BY updated_at LIMIT :limit")
                 .param("c", carrier).param("limit", limit)
+                .param("shops", shops.map(s -> s.stream().map(ShopId::value).toList()).orElse(List.of(-1L)))
                 .query((rs, i) -> Map.entry(new ShopId(rs.getLong("shop_id")), shipment(rs, i))).list();
     }
 

@@ -44,4 +44,23 @@ class LabelPdfTest {
             assertThat(doc.getNumberOfPages()).isEqualTo(1);
         }
     }
+
+    @Test
+    void aParcelOverTenOrTwentyKilosShowsItsWeightClassALightOneNone() throws Exception {
+        assertThat(labelText(12_500)).contains("> 10 kg").doesNotContain("> 20 kg");
+        assertThat(labelText(20_001)).contains("> 20 kg");
+        assertThat(labelText(10_000)).doesNotContain("> 10 kg").doesNotContain("> 20 kg");
+    }
+
+    private static String labelText(int grams) throws Exception {
+        Shipment s = new Shipment("s-2", OrderId.parse("00000000-0000-0000-0000-000000000002"), "100043", "DHL",
+                "00340434161094042558", grams, null, TrackingStatus.LABEL_CREATED, LocalDate.of(2026, 11, 26),
+                LocalDate.of(2026, 11, 30), new Shipment.Recipient("anna@example.org", "Anna Beispiel", "de"),
+                new Order.PostalAddress("Anna Beispiel", null, "Lindenweg 5", null, "80331", "München", "DE"),
+                DeliveryPreference.NONE, null, Instant.parse("2026-11-26T10:00:00Z"), List.of());
+        byte[] pdf = LabelPdf.label(new LabelPdf.Sender("Muster Shop GmbH", "Hauptstr. 1", "10115", "Berlin", "DE"), s);
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(doc);
+        }
+    }
 }
