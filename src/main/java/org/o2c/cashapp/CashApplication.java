@@ -73,8 +73,11 @@ public class CashApplication implements PaymentMatching {
         }
     }
 
-    /** How many lines and how much money were applied automatically for one kind of reason. */
-    public record ReasonRate(String reason, long lines, Money value) {}
+    /**
+     * How many lines and how much money were applied automatically for one kind of reason, and their
+     * shares of all incoming lines and value (the shares of all reasons add up to the match rate).
+     */
+    public record ReasonRate(String reason, long lines, Money value, BigDecimal linePercent, BigDecimal valuePercent) {}
 
     record StoredProposal(List<Allocation> allocations, String writeOff, String customerCredit, List<String> reasons) {}
 
@@ -286,6 +289,13 @@ public class CashApplication implements PaymentMatching {
                 .query(this::line).list();
     }
 
+    /** How many lines wait for a person, of any day: what the queue shows. */
+    @Transactional(readOnly = true)
+    public long waiting(ShopId shop) {
+        return jdbc.sql("SELECT COUNT(*) FROM cashapp_lines WHERE shop_id = :shop AND status IN ('SUGGESTED', 'UNMATCHED')")
+                .param("shop", shop.value()).query(Long.class).single();
+    }
+
     /** Lines decided lately (matched or ignored), newest first: where undo is offered. */
     @Transactional(readOnly = true)
     public List<Line> decided(ShopId shop, int limit) {
@@ -450,9 +460,16 @@ public class CashApplication implements PaymentMatching {
                 waiting += g.lines();
             }
         }
+        long allLines = lines;
+        Money allValue = value;
         List<ReasonRate> byReason = reasonCount.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                .map(e -> new ReasonRate(e.getKey(), e.getValue(), reasonValue.get(e.getKey()).rounded())).toList();
+                .map(e -> {
+                    Money v = reasonValue.get(e.getKey()).rounded();
+                    return new ReasonRate(e.getKey(), e.getValue(), v, percent(e.getValue(), allLines),
+                            allValue.isZero() ? null : v.amount().multiply(BigDecimal.valueOf(100))
+                                    .divide(allValue.amount(), 1, RoundingMode.HALF_UP));
+                }).toList();
         return new MatchRate(from, lines, automatic, value.rounded(), automaticValue.rounded(), person, waiting, byReason);
     }
 
