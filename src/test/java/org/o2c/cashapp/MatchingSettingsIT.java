@@ -130,6 +130,16 @@ class MatchingSettingsIT extends IntegrationTest {
 
         shop.put("/api/v1/settings/cash-application", "{\"skontoGraceDays\": \"soon\"}").expectProblem(400);
         shop.put("/api/v1/settings/cash-application", settings("1", "5", "1.5", "0.3", "4970")).expectProblem(422);
+
+        // Thresholds may be written as JSON numbers, as the contract shows them; the OpenAPI document lists the resource.
+        shop.put("/api/v1/settings/cash-application", """
+                {"toleranceAmount": "1.00", "tolerancePercent": "2", "skontoGraceDays": 2, "automaticThreshold": 0.9,
+                 "suggestionThreshold": 0.35, "nameSimilarity": 0.95, "maxInvoicesPerPayment": 3,
+                 "differenceAccount": "6855", "skontoAccount": "4736"}""").expect(200);
+        assertThat(shop.get("/api/v1/settings/cash-application").json().get("automaticThreshold").decimalValue())
+                .isEqualByComparingTo("0.90");
+        assertThat(shop.get("/api/v1/openapi.json").expect(200).json().get("paths").has("/api/v1/settings/cash-application"))
+                .isTrue();
     }
 
     @Test
