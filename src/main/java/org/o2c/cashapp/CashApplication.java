@@ -73,8 +73,11 @@ public class CashApplication implements PaymentMatching {
         }
     }
 
-    /** How many lines and how much money were applied automatically for one kind of reason. */
-    public record ReasonRate(String reason, long lines, Money value) {}
+    /**
+     * How many lines and how much money were applied automatically for one kind of reason, and their
+     * shares of all incoming lines and value (the shares of all reasons add up to the match rate).
+     */
+    public record ReasonRate(String reason, long lines, Money value, BigDecimal linePercent, BigDecimal valuePercent) {}
 
     record StoredProposal(List<Allocation> allocations, String writeOff, String customerCredit, List<String> reasons) {}
 
@@ -84,15 +87,16 @@ public class CashApplication implements PaymentMatching {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Receivables receivables;
-    private final Matcher matcher;
+    private final MatchingSettings settings;
     private final AuditLog audit;
     private final JsonMapper json;
 
-    CashApplication(JdbcClient jdbc, Clock clock, Receivables receivables, AuditLog audit, JsonMapper json) {
+    CashApplication(JdbcClient jdbc, Clock clock, Receivables receivables, MatchingSettings settings, AuditLog audit,
+            JsonMapper json) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.receivables = receivables;
-        this.matcher = new Matcher(MatchingPolicy.defaults());
+        this.settings = settings;
         this.audit = audit;
         this.json = json;
     }
@@ -117,12 +121,14 @@ public class CashApplication implements PaymentMatching {
         }
         OpenItemIndex index = new OpenItemIndex(receivablesForMatcher);
         PayerMemory payers = payers(receivablesForMatcher);
+        CashApplicationSettings current = settings.current(shop);
+        Matcher matcher = new Matcher(current.policy());
         for (BankTransaction line : booked) {
             if (known(shop, line.id())) {
                 out.putAll(outcomes(shop, List.of(line.id())));
                 continue;
             }
-            out.put(line.id(), decide(shop, line, index, payers, byNumber, open));
+            out.put(line.id(), decide(shop, line, matcher, current, index, payers, byNumber, open));
         }
         return out;
     }
@@ -156,8 +162,8 @@ public class CashApplication implements PaymentMatching {
         return memory;
     }
 
-    private LineOutcome decide(ShopId shop, BankTransaction line, OpenItemIndex index, PayerMemory payers,
-            Map<String, OpenItem> items, Map<String, Money> open) {
+    private LineOutcome decide(ShopId shop, BankTransaction line, Matcher matcher, CashApplicationSettings current,
+            OpenItemIndex index, PayerMemory payers, Map<String, OpenItem> items, Map<String, Money> open) {
         if (line.direction() == CreditDebit.DBIT) {
             return debit(shop, line);
         }
@@ -170,27 +176,38 @@ public class CashApplication implements PaymentMatching {
         StoredProposal stored = stored(proposal);
         String reasonKey = proposal.reasons() == null || proposal.reasons().isEmpty() ? null
                 : reasonKey(proposal.reasons().get(0));
+        String refused = null;
         if (proposal.band() == Proposal.Band.AUTOMATIC && fits(proposal, line, open, items)) {
             Receivables.Payment payment = payment(line, stored, items, "matched automatically: "
-                    + String.join("; ", proposal.reasons()));
-            long application = receivables.apply(shop, payment);
-            for (Receivables.Allocation a : payment.applied()) {
-                open.computeIfPresent(a.itemNumber(), (k, v) -> v.subtract(a.amount()));
+                    + String.join("; ", proposal.reasons()), writeOffAccount(current, stored.reasons()));
+            Receivables.Attempt attempt = receivables.applyIfFree(shop, payment);
+            if (attempt.booked()) {
+                return automatic(shop, line, proposal, stored, reasonKey, payment, attempt.application(), open);
             }
-            for (Receivables.Allocation a : payment.writtenOff()) {
-                open.computeIfPresent(a.itemNumber(), (k, v) -> v.subtract(a.amount()));
-            }
-            List<Allocation> applied = allocations(payment);
-            insert(shop, line, LineStatus.MATCHED, AUTOMATIC, proposal.confidence(), reasonKey, stored, null);
-            booked(shop, line.id(), application, applied, LineStatus.MATCHED, AUTOMATIC);
-            return new LineOutcome(LineStatus.MATCHED, proposal.confidence(), banking(applied));
+            // Another import or a person is paying the same invoice right now (or just did): a person looks.
+            refused = "not applied automatically: " + attempt.refusal();
         }
         if (proposal.band() != Proposal.Band.UNMATCHED && !stored.allocations().isEmpty()) {
-            insert(shop, line, LineStatus.SUGGESTED, null, proposal.confidence(), reasonKey, stored, null);
+            insert(shop, line, LineStatus.SUGGESTED, null, proposal.confidence(), reasonKey, stored, refused);
             return new LineOutcome(LineStatus.SUGGESTED, proposal.confidence(), List.of());
         }
         insert(shop, line, LineStatus.UNMATCHED, null, null, reasonKey, stored, null);
         return LineOutcome.unmatched();
+    }
+
+    /** Books what was applied automatically and remembers it in the line and in this chunk's open amounts. */
+    private LineOutcome automatic(ShopId shop, BankTransaction line, Proposal proposal, StoredProposal stored,
+            String reasonKey, Receivables.Payment payment, long application, Map<String, Money> open) {
+        for (Receivables.Allocation a : payment.applied()) {
+            open.computeIfPresent(a.itemNumber(), (k, v) -> v.subtract(a.amount()));
+        }
+        for (Receivables.Allocation a : payment.writtenOff()) {
+            open.computeIfPresent(a.itemNumber(), (k, v) -> v.subtract(a.amount()));
+        }
+        List<Allocation> applied = allocations(payment);
+        insert(shop, line, LineStatus.MATCHED, AUTOMATIC, proposal.confidence(), reasonKey, stored, null);
+        booked(shop, line.id(), application, applied, LineStatus.MATCHED, AUTOMATIC);
+        return new LineOutcome(LineStatus.MATCHED, proposal.confidence(), banking(applied));
     }
 
     /**
@@ -272,6 +289,13 @@ public class CashApplication implements PaymentMatching {
                 .query(this::line).list();
     }
 
+    /** How many lines wait for a person, of any day: what the queue shows. */
+    @Transactional(readOnly = true)
+    public long waiting(ShopId shop) {
+        return jdbc.sql("SELECT COUNT(*) FROM cashapp_lines WHERE shop_id = :shop AND status IN ('SUGGESTED', 'UNMATCHED')")
+                .param("shop", shop.value()).query(Long.class).single();
+    }
+
     /** Lines decided lately (matched or ignored), newest first: where undo is offered. */
     @Transactional(readOnly = true)
     public List<Line> decided(ShopId shop, int limit) {
@@ -299,7 +323,8 @@ public class CashApplication implements PaymentMatching {
         for (Allocation a : line.proposed()) {
             receivables.find(shop, a.invoiceNumber()).ifPresent(i -> items.put(i.number(), i));
         }
-        Receivables.Payment payment = payment(line, p, items, "suggestion accepted");
+        Receivables.Payment payment = payment(line, p, items, "suggestion accepted",
+                writeOffAccount(settings.current(shop), line.reasons()));
         long application = receivables.apply(shop, payment);
         return decidedByPerson(shop, line, application, allocations(payment), "cash-application.accepted");
     }
@@ -333,13 +358,18 @@ public class CashApplication implements PaymentMatching {
         }
         String firstCustomer = receivables.find(shop, allocations.get(0).invoiceNumber())
                 .map(OpenItem::customerNumber).orElse(null);
+        CashApplicationSettings current = settings.current(shop);
+        String account = writeOff == null || writeOff.isZero() ? null
+                : receivables.find(shop, allocations.get(allocations.size() - 1).invoiceNumber())
+                        .filter(item -> isSkonto(item, writeOff)).map(item -> current.skontoAccount())
+                        .orElse(current.differenceAccount());
         Money rest = line.amount().subtract(sum);
         List<Receivables.Allocation> off = writeOff == null || writeOff.isZero() ? List.of()
                 : List.of(new Receivables.Allocation(allocations.get(allocations.size() - 1).invoiceNumber(), writeOff));
         Receivables.Payment payment = new Receivables.Payment(source(transactionId),
                 allocations.stream().map(a -> new Receivables.Allocation(a.invoiceNumber(), a.amount())).toList(), off,
                 rest.isZero() ? null : rest, firstCustomer,
-                reason == null || reason.isBlank() ? "split by hand" : reason);
+                reason == null || reason.isBlank() ? "split by hand" : reason, account);
         long application = receivables.apply(shop, payment);
         return decidedByPerson(shop, line, application, allocations(payment), "cash-application.split");
     }
@@ -430,9 +460,16 @@ public class CashApplication implements PaymentMatching {
                 waiting += g.lines();
             }
         }
+        long allLines = lines;
+        Money allValue = value;
         List<ReasonRate> byReason = reasonCount.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                .map(e -> new ReasonRate(e.getKey(), e.getValue(), reasonValue.get(e.getKey()).rounded())).toList();
+                .map(e -> {
+                    Money v = reasonValue.get(e.getKey()).rounded();
+                    return new ReasonRate(e.getKey(), e.getValue(), v, percent(e.getValue(), allLines),
+                            allValue.isZero() ? null : v.amount().multiply(BigDecimal.valueOf(100))
+                                    .divide(allValue.amount(), 1, RoundingMode.HALF_UP));
+                }).toList();
         return new MatchRate(from, lines, automatic, value.rounded(), automaticValue.rounded(), person, waiting, byReason);
     }
 
@@ -504,17 +541,18 @@ public class CashApplication implements PaymentMatching {
         return wanted.entrySet().stream().allMatch(e -> e.getValue().compareTo(open.get(e.getKey())) <= 0);
     }
 
-    private Receivables.Payment payment(Line line, StoredProposal p, Map<String, OpenItem> items, String reason) {
-        return payment(line.transactionId(), line.amount().currency(), p, items, reason);
+    private Receivables.Payment payment(Line line, StoredProposal p, Map<String, OpenItem> items, String reason,
+            String writeOffAccount) {
+        return payment(line.transactionId(), line.amount().currency(), p, items, reason, writeOffAccount);
     }
 
     private Receivables.Payment payment(BankTransaction line, StoredProposal p, Map<String, OpenItem> items,
-            String reason) {
-        return payment(line.id(), line.amount().currency(), p, items, reason);
+            String reason, String writeOffAccount) {
+        return payment(line.id(), line.amount().currency(), p, items, reason, writeOffAccount);
     }
 
     private static Receivables.Payment payment(long transactionId, Currency currency, StoredProposal p,
-            Map<String, OpenItem> items, String reason) {
+            Map<String, OpenItem> items, String reason, String writeOffAccount) {
         List<Receivables.Allocation> applied = p.allocations().stream()
                 .map(a -> new Receivables.Allocation(a.invoiceNumber(), a.amount())).toList();
         Money writeOff = money(p.writeOff(), currency);
@@ -524,7 +562,24 @@ public class CashApplication implements PaymentMatching {
         String customer = applied.isEmpty() ? null : Optional.ofNullable(items.get(applied.get(0).itemNumber()))
                 .map(OpenItem::customerNumber).orElse(null);
         return new Receivables.Payment(source(transactionId), applied, off, credit.isZero() ? null : credit, customer,
-                reason);
+                reason, off.isEmpty() ? null : writeOffAccount);
+    }
+
+    /** Skonto taken goes to the Skonto account, any other accepted difference to the difference account. */
+    static String writeOffAccount(CashApplicationSettings settings, List<String> reasons) {
+        boolean skonto = reasons != null && reasons.stream().anyMatch(r -> r.startsWith("AMOUNT_SKONTO"));
+        return skonto ? settings.skontoAccount() : settings.differenceAccount();
+    }
+
+    /** Whether a hand-made write-off is exactly the Skonto the item's terms grant. */
+    private static boolean isSkonto(OpenItem item, Money writeOff) {
+        if (item.skontoPercent() == null || item.skontoPercent().signum() <= 0) {
+            return false;
+        }
+        // As the matcher reckons it: the amount due with Skonto is rounded, the discount is the rest.
+        BigDecimal due = item.gross().amount().multiply(BigDecimal.valueOf(100).subtract(item.skontoPercent()))
+                .divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
+        return item.gross().subtract(Money.of(due, item.gross().currency())).compareTo(writeOff) == 0;
     }
 
     private static List<Allocation> allocations(Receivables.Payment payment) {

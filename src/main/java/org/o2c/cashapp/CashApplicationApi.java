@@ -122,8 +122,15 @@ class CashApplicationApi {
         m.put("currency", r.value().currency().getCurrencyCode());
         m.put("byPerson", r.byPerson());
         m.put("waiting", r.waiting());
-        m.put("byReason", r.byReason().stream().map(x -> Map.of("reason", x.reason(), "lines", x.lines(),
-                "value", x.value().toPlainString())).toList());
+        m.put("byReason", r.byReason().stream().map(x -> {
+            Map<String, Object> reason = new LinkedHashMap<>();
+            reason.put("reason", x.reason());
+            reason.put("lines", x.lines());
+            reason.put("value", x.value().toPlainString());
+            reason.put("linePercent", x.linePercent());
+            reason.put("valuePercent", x.valuePercent());
+            return reason;
+        }).toList());
         return m;
     }
 

@@ -6,10 +6,11 @@ import org.o2c.shared.Money;
 /**
  * One row of the allocation ledger. {@code amount} is the signed effect on what is settled of the item
  * (a reversal carries the negated amount of the row it reverses); customer credit has no item.
- * Rows posted together share an {@code applicationId}, and undo reverses them together.
+ * Rows posted together share an {@code applicationId}, and undo reverses them together. {@code account} is
+ * the ledger account a write-off (and its reversal) goes to, when the shop named one.
  */
 public record Posting(long id, long applicationId, String itemNumber, String customerNumber, Kind kind, Money amount,
-        String source, Long reverses, String reason, Instant postedAt, String postedBy) {
+        String source, Long reverses, String reason, Instant postedAt, String postedBy, String account) {
 
     /** What a ledger row records. */
     public enum Kind {

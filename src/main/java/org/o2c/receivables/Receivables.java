@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.o2c.audit.AuditLog;
 import org.o2c.shared.Actor;
@@ -39,7 +40,24 @@ public class Receivables {
      * {@code source} says where the money came from (e.g. {@code bank-transaction:42}).
      */
     public record Payment(String source, List<Allocation> applied, List<Allocation> writtenOff, Money customerCredit,
-            String creditCustomerNumber, String reason) {}
+            String creditCustomerNumber, String reason, String writeOffAccount) {
+
+        /** A payment whose write-offs name no ledger account. */
+        public Payment(String source, List<Allocation> applied, List<Allocation> writtenOff, Money customerCredit,
+                String creditCustomerNumber, String reason) {
+            this(source, applied, writtenOff, customerCredit, creditCustomerNumber, reason, null);
+        }
+    }
+
+    /**
+     * What {@link #applyIfFree} did: booked under {@code application}, or not booked because of
+     * {@code refusal} (an item another transaction is booking right now, or no longer open enough).
+     */
+    public record Attempt(Long application, String refusal) {
+        public boolean booked() {
+            return application != null;
+        }
+    }
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -122,9 +140,25 @@ public class Receivables {
      */
     @Transactional
     public long apply(ShopId shop, Payment payment) {
+        return book(shop, payment, true).application();
+    }
+
+    /**
+     * Books a payment like {@link #apply} but never waits for another transaction: when one of its items
+     * is being booked elsewhere right now, or has less open than the payment wants (read under the lock),
+     * nothing is booked and the refusal says why. The statement import books this way, so two imports
+     * (or an import and a person) working on the same invoices never wait for each other in a circle.
+     */
+    @Transactional
+    public Attempt applyIfFree(ShopId shop, Payment payment) {
+        return book(shop, payment, false);
+    }
+
+    private Attempt book(ShopId shop, Payment payment, boolean wait) {
         List<Allocation> applied = payment.applied() == null ? List.of() : payment.applied();
         List<Allocation> writtenOff = payment.writtenOff() == null ? List.of() : payment.writtenOff();
-        Map<String, Money> perItem = new LinkedHashMap<>();
+        // Items are locked in the order of their numbers: two bookings never wait for each other in a circle.
+        Map<String, Money> perItem = new TreeMap<>();
         List<Problem.FieldError> errors = new ArrayList<>();
         check("allocations", applied, perItem, errors);
         check("writeOffs", writtenOff, perItem, errors);
@@ -142,31 +176,43 @@ public class Receivables {
             throw Problem.invalid(errors);
         }
         for (Map.Entry<String, Money> e : perItem.entrySet()) {
-            OpenItem item = lock(shop, e.getKey()).orElseThrow(() -> Problem.invalid("allocations",
+            Optional<OpenItem> locked = wait ? lock(shop, e.getKey()) : lockIfFree(shop, e.getKey());
+            if (locked.isEmpty() && !wait && exists(shop, e.getKey())) {
+                return new Attempt(null, e.getKey() + " is being booked by another transaction");
+            }
+            OpenItem item = locked.orElseThrow(() -> Problem.invalid("allocations",
                     "open item " + e.getKey() + " does not exist"));
             if (!item.gross().currency().equals(e.getValue().currency())) {
                 throw Problem.invalid("allocations", item.number() + " is in " + item.gross().currency());
             }
             if (e.getValue().compareTo(item.open()) > 0) {
-                throw Problem.invalid("allocations", "only " + item.open().toPlainString() + " is open on " + item.number());
+                String only = "only " + item.open().toPlainString() + " is open on " + item.number();
+                if (!wait) {
+                    return new Attempt(null, only);
+                }
+                throw Problem.invalid("allocations", only);
             }
         }
         long application = nextApplication();
         for (Allocation a : applied) {
             insert(shop, application, a.itemNumber(), customerOf(shop, a.itemNumber()), Posting.Kind.APPLIED,
-                    a.amount(), payment.source(), null, payment.reason(), null);
+                    a.amount(), payment.source(), null, payment.reason(), null, null);
         }
         for (Allocation a : writtenOff) {
             insert(shop, application, a.itemNumber(), customerOf(shop, a.itemNumber()), Posting.Kind.WRITTEN_OFF,
-                    a.amount(), payment.source(), null, payment.reason(), null);
+                    a.amount(), payment.source(), null, payment.reason(), null, payment.writeOffAccount());
         }
         if (credit != null && !credit.isZero()) {
             insert(shop, application, null, payment.creditCustomerNumber(), Posting.Kind.CUSTOMER_CREDIT, credit,
-                    payment.source(), null, payment.reason(), null);
+                    payment.source(), null, payment.reason(), null, null);
+        }
+        Map<String, Object> details = details(payment.source(), applied, writtenOff, credit);
+        if (!writtenOff.isEmpty() && payment.writeOffAccount() != null) {
+            details.put("writeOffAccount", payment.writeOffAccount());
         }
         audit.record(shop, "payment.applied", "receivable-application", String.valueOf(application), payment.reason(),
-                details(payment.source(), applied, writtenOff, credit));
-        return application;
+                details);
+        return new Attempt(application, null);
     }
 
     /** Reopens items because their payment was pulled back (chargeback, returned direct debit). */
@@ -180,11 +226,17 @@ public class Receivables {
         if (!errors.isEmpty()) {
             throw Problem.invalid(errors);
         }
+        for (Allocation a : items) {
+            if (!exists(shop, a.itemNumber())) {
+                throw Problem.invalid("items", a.itemNumber() + " does not exist");
+            }
+        }
+        // No lock: reopening only raises what is open, which no concurrent booking can overdraw. The
+        // statement import reopens this way and so never waits for an item another transaction holds.
         long application = nextApplication();
         for (Allocation a : items) {
-            lock(shop, a.itemNumber()).orElseThrow(() -> Problem.invalid("items", a.itemNumber() + " does not exist"));
             insert(shop, application, a.itemNumber(), customerOf(shop, a.itemNumber()), Posting.Kind.CHARGEBACK,
-                    a.amount().times(-1), source, null, reason, null);
+                    a.amount().times(-1), source, null, reason, null, null);
         }
         audit.record(shop, "payment.reopened", "receivable-application", String.valueOf(application), reason,
                 details(source, items, List.of(), null));
@@ -202,9 +254,20 @@ public class Receivables {
         if (rows.isEmpty()) {
             throw Problem.notFound("application " + applicationId);
         }
+        // Lock in the order of the numbers, and refuse a reversal that would settle more than is open
+        // (undoing a chargeback after the invoice was paid again).
+        Map<String, Money> settles = new TreeMap<>();
         for (Posting p : rows) {
             if (p.itemNumber() != null) {
-                lock(shop, p.itemNumber());
+                settles.merge(p.itemNumber(), p.amount().times(-1), Money::add);
+            }
+        }
+        for (Map.Entry<String, Money> e : settles.entrySet()) {
+            Optional<OpenItem> item = lock(shop, e.getKey());
+            if (item.isPresent() && e.getValue().amount().signum() > 0 && e.getValue().compareTo(item.get().open()) > 0) {
+                throw Problem.conflict("would-overpay", "Would settle too much", "undoing application " + applicationId
+                        + " would settle " + e.getValue().toPlainString() + " of " + e.getKey() + ", but only "
+                        + item.get().open().toPlainString() + " is open; undo the later payment first");
             }
         }
         Integer reversed = jdbc.sql("""
@@ -217,7 +280,7 @@ public class Receivables {
         long reversal = nextApplication();
         for (Posting p : rows) {
             insert(shop, reversal, p.itemNumber(), p.customerNumber(), Posting.Kind.REVERSED, p.amount().times(-1),
-                    p.source(), p.id(), reason, null);
+                    p.source(), p.id(), reason, null, p.account());
         }
         audit.record(shop, "payment.reversed", "receivable-application", String.valueOf(applicationId), reason,
                 Map.of("reversal", reversal));
@@ -298,11 +361,20 @@ public class Receivables {
         }
     }
 
+    /** Waits for the item's row lock, then reads what is open now (after the holder committed). */
     private Optional<OpenItem> lock(ShopId shop, String number) {
         jdbc.sql("SELECT number FROM receivable_items WHERE shop_id = :shop AND number = :n FOR UPDATE")
                 .param("shop", shop.value()).param("n", number).query(String.class).optional();
         // Booking needs the open amount, not the payer accounts: a statement books thousands of lines.
         return find(shop, number, false);
+    }
+
+    /** Locks the item unless another transaction holds it (then empty), and reads what is open now. */
+    private Optional<OpenItem> lockIfFree(ShopId shop, String number) {
+        Optional<String> locked = jdbc.sql(
+                        "SELECT number FROM receivable_items WHERE shop_id = :shop AND number = :n FOR UPDATE SKIP LOCKED")
+                .param("shop", shop.value()).param("n", number).query(String.class).optional();
+        return locked.isEmpty() ? Optional.empty() : find(shop, number, false);
     }
 
     private String customerOf(ShopId shop, String number) {
@@ -315,16 +387,18 @@ public class Receivables {
     }
 
     private void insert(ShopId shop, long application, String item, String customer, Posting.Kind kind, Money amount,
-            String source, Long reverses, String reason, String creditNoteId) {
+            String source, Long reverses, String reason, String creditNoteId, String account) {
         jdbc.sql("""
                 INSERT INTO receivable_postings (shop_id, application_id, item_number, customer_number, kind, amount,
-                    currency, source, reverses, credit_note_id, reason, posted_at, posted_by)
-                VALUES (:shop, :a, :item, :customer, :kind, :amount, :currency, :source, :reverses, :cn, :reason, :at, :by)""")
+                    currency, source, reverses, credit_note_id, reason, posted_at, posted_by, account)
+                VALUES (:shop, :a, :item, :customer, :kind, :amount, :currency, :source, :reverses, :cn, :reason, :at, :by,
+                    :account)""")
                 .param("shop", shop.value()).param("a", application).param("item", item).param("customer", customer)
                 .param("kind", kind.name()).param("amount", amount.rounded().amount())
                 .param("currency", amount.currency().getCurrencyCode()).param("source", truncate(source, 100))
                 .param("reverses", reverses).param("cn", creditNoteId).param("reason", truncate(reason, 500))
-                .param("at", Timestamp.from(clock.instant())).param("by", truncate(Actor.current(), 200)).update();
+                .param("at", Timestamp.from(clock.instant())).param("by", truncate(Actor.current(), 200))
+                .param("account", account).update();
     }
 
     private List<OpenItem> items(ShopId shop, String search, int limit) {
@@ -382,7 +456,7 @@ public class Receivables {
                 rs.getString("customer_number"), Posting.Kind.valueOf(rs.getString("kind")),
                 Money.of(rs.getBigDecimal("amount"), Currency.getInstance(rs.getString("currency").trim())),
                 rs.getString("source"), reverses == null ? null : ((Number) reverses).longValue(), rs.getString("reason"),
-                rs.getTimestamp("posted_at").toInstant(), rs.getString("posted_by"));
+                rs.getTimestamp("posted_at").toInstant(), rs.getString("posted_by"), rs.getString("account"));
     }
 
     private static Map<String, Object> details(String source, List<Allocation> applied, List<Allocation> writtenOff,

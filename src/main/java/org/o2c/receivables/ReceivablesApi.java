@@ -57,6 +57,7 @@ class ReceivablesApi {
             row.put("source", p.source());
             row.put("reverses", p.reverses());
             row.put("reason", p.reason());
+            row.put("account", p.account());
             row.put("postedAt", p.postedAt().toString());
             row.put("postedBy", p.postedBy());
             return row;

@@ -32,6 +32,7 @@ class HomePage {
         model.addAttribute("held", orders.list(shop, OrderStatus.ON_HOLD, null, 20, 0));
         model.addAttribute("lowStock", inventory.levels(shop, true, 50).stream().filter(l -> l.lowStockThreshold() > 0).toList());
         model.addAttribute("matchRate", cash.matchRate(shop, 30));
+        model.addAttribute("paymentsWaiting", cash.waiting(shop));
         return "home";
     }
 }
