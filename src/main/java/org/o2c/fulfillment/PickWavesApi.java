@@ -6,6 +6,7 @@ import java.util.Map;
 import org.o2c.shared.CurrentShop;
 import org.o2c.shared.Problem;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -56,6 +57,7 @@ class PickWavesApi {
     }
 
     @PutMapping("/settings")
+    @PreAuthorize("hasAnyRole('ADMIN','OWNER')")
     Map<String, Object> putSettings(@RequestBody PickWaves.SettingsInput body) {
         return json(waves.putSettings(CurrentShop.get(), body));
     }
@@ -66,6 +68,11 @@ class PickWavesApi {
         m.put("itemsPerCart", s.itemsPerCart());
         m.put("firstBy", s.firstBy());
         m.put("cutOff", s.cutOff().toString());
+        m.put("shipWithinDays", s.shipWithinDays());
+        m.put("defaultCarrier", s.defaultCarrier());
+        Map<String, String> cutOffs = new LinkedHashMap<>();
+        s.carrierCutOffs().forEach((c, t) -> cutOffs.put(c, t.toString()));
+        m.put("carrierCutOffs", cutOffs);
         return m;
     }
 
@@ -88,10 +95,17 @@ class PickWavesApi {
         return json(waves.cancel(CurrentShop.get(), id, body.reason()));
     }
 
+    @PostMapping("/{id}/orders/{orderId}/remove")
+    @PreAuthorize("hasAnyRole('ADMIN','OWNER','WAREHOUSE')")
+    Map<String, Object> removeOrder(@PathVariable String id, @PathVariable String orderId, @RequestBody Reason body) {
+        return json(waves.removeOrder(CurrentShop.get(), id, orderId, body.reason()));
+    }
+
     static Map<String, Object> json(PickWave w) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", w.id());
         m.put("status", w.status());
+        m.put("kind", w.kind());
         m.put("orderIds", w.orderIds().stream().map(Object::toString).toList());
         m.put("totes", w.totes().stream().map(t -> {
             Map<String, Object> tm = new LinkedHashMap<>();
