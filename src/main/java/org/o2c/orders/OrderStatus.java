@@ -17,6 +17,11 @@ public enum OrderStatus {
      */
     static final Set<OrderStatus> CANCELLABLE = EnumSet.of(NEW, ON_HOLD, AWAITING_PAYMENT, CONFIRMED);
 
+    /** Whether a person may cancel an order in this state. */
+    public boolean cancellable() {
+        return CANCELLABLE.contains(this);
+    }
+
     /** States from which the parcel may leave. */
     static final Set<OrderStatus> SHIPPABLE = EnumSet.of(CONFIRMED, PICKING);
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.o2c.support.Api;
+import org.o2c.support.BackOffice;
 import org.o2c.support.IntegrationTest;
 import org.o2c.support.Orders;
 import org.o2c.support.ScriptedClock;
@@ -154,9 +155,24 @@ class PickingNumbersIT extends IntegrationTest {
         assertThat(sunday.at("/picking/waves").asInt()).isZero();
         assertThat(sunday.at("/picking/secondsPerOrder").isNull()).isTrue();
 
+        // The owner sees the same numbers on the start page, for the period chosen there.
+        String home = BackOffice.signIn(baseUrl(), shop, "OWNER").get("/?from=2026-03-02&to=2026-03-03&lang=en");
+        assertThat(between(home, "id=\"tile-seconds-per-order\"")).contains("180 s");
+        assertThat(between(home, "id=\"tile-seconds-per-line\"")).contains("120 s");
+        assertThat(between(home, "id=\"tile-mis-pick\"")).contains("20.0 %").contains("1 wrong scans, 4 items");
+        assertThat(between(home, "id=\"tile-on-time\"")).contains("50.0 %").contains("1 of 2 parcels");
+        assertThat(between(home, "id=\"parcels-by-carton\"")).contains("<td>M</td>").contains("<td>S</td>");
+
         assertThat(shop.get("/api/v1/fulfillment/metrics?from=2026-03-03&to=2026-03-02").expectProblem(422).json()
                 .get("errors").findValuesAsString("field")).containsExactly("to");
         shop.get("/api/v1/fulfillment/metrics?from=monday").expectProblem(422);
+    }
+
+    /** The HTML of one element and a little after it. */
+    private static String between(String page, String marker) {
+        int at = page.indexOf(marker);
+        assertThat(at).as("%s on the page", marker).isNotNegative();
+        return page.substring(at, Math.min(page.length(), at + 600));
     }
 
     @Test
@@ -229,12 +245,28 @@ class PickingNumbersIT extends IntegrationTest {
         assertThat(waves.get(0)).containsExactlyInAnyOrderElementsOf(List.of(d1, d2, late.get("id").asString()));
         assertThat(waves.get(1)).contains(h1, h2).hasSize(3);
 
+        // The owner changes the same settings on the picking page.
+        BackOffice owner = BackOffice.signIn(baseUrl(), shop, "OWNER");
+        String page = owner.get("/picking?lang=en");
+        assertThat(page).contains("DPD=12:00");
+        String saved = owner.post("/picking/settings", page, Map.of("ordersPerWave", "4", "itemsPerCart", "40",
+                "firstBy", "CUT_OFF", "cutOff", "15:00", "shipWithinDays", "1", "defaultCarrier", "GLS",
+                "carrierCutOffs", "DPD=11:30, UPS=16:00"));
+        assertThat(saved).contains("Wave settings saved.");
+        JsonNode changed = shop.get("/api/v1/pick-waves/settings").json();
+        assertThat(changed.get("firstBy").asString()).isEqualTo("CUT_OFF");
+        assertThat(changed.at("/carrierCutOffs/UPS").asString()).isEqualTo("16:00");
+        assertThat(owner.post("/picking/settings", saved, Map.of("ordersPerWave", "4", "itemsPerCart", "40",
+                "carrierCutOffs", "DPD at noon"))).contains("write carrier cut-offs as");
+        assertThat(shop.get("/api/v1/audit?subjectType=warehouse&subjectId=" + shop.shopId).json()
+                .findValuesAsString("action")).contains("pick-wave.settings-changed");
+
         JsonNode bad = shop.put("/api/v1/pick-waves/settings", Map.of("ordersPerWave", 5, "itemsPerCart", 50,
                 "firstBy", "CARRIER", "shipWithinDays", -1, "defaultCarrier", "D H L !", "carrierCutOffs",
                 Map.of("DPD", "noon"))).expectProblem(422).json();
         assertThat(bad.get("errors").findValuesAsString("field"))
                 .containsExactlyInAnyOrder("shipWithinDays", "defaultCarrier", "carrierCutOffs.DPD");
-        assertThat(shop.get("/api/v1/pick-waves/settings").json().get("firstBy").asString()).isEqualTo("CARRIER");
+        assertThat(shop.get("/api/v1/pick-waves/settings").json().get("defaultCarrier").asString()).isEqualTo("GLS");
     }
 
     @Test
@@ -340,8 +372,13 @@ class PickingNumbersIT extends IntegrationTest {
         assertThat(smaller.at("/totals/gross").asString()).isEqualTo("24.70");
         assertThat(placed.at("/totals/gross").asString()).isEqualTo("34.60");
 
-        shop.post("/api/v1/short-picks/" + orderShort + "/resolve", Map.of("resolution", "CANCEL_ORDER",
-                "reason", "nothing of it is there")).expect(200);
+        // The warehouse decides on the picking page.
+        BackOffice warehouse = BackOffice.signIn(baseUrl(), shop, "WAREHOUSE");
+        String page = warehouse.get("/picking?lang=en");
+        assertThat(page).contains("2 × HAT missing in B-40-2");
+        String done = warehouse.post("/picking/short-picks/" + orderShort + "/resolve", page, Map.of(
+                "resolution", "CANCEL_ORDER", "bin", "", "reason", "nothing of it is there"));
+        assertThat(done).contains("resolved").contains("No short pick waits.");
         assertThat(status(shop, gone)).isEqualTo("CANCELLED");
         assertThat(shop.stock("HAT").get("reserved").asInt()).isZero();
         assertThat(shop.get("/api/v1/short-picks?status=OPEN").json().get("items")).isEmpty();
