@@ -23,9 +23,25 @@ class ShippingPromises implements ShipPromise {
         this.jdbc = jdbc;
     }
 
+    /** On the intake path: one small query for what the promise needs, not the whole settings. */
     @Override
     public LocalDate promisedShipDate(ShopId shop, Instant placedAt, String carrier) {
-        return settings(shop).promisedShipDate(placedAt, carrier);
+        WaveSettings d = WaveSettings.defaults();
+        WaveSettings s = jdbc.sql("""
+                        SELECT w.cut_off, w.ship_within_days, w.default_carrier,
+                               (SELECT c.cut_off FROM carrier_cut_offs c
+                                 WHERE c.shop_id = w.shop_id AND c.carrier = COALESCE(:carrier, w.default_carrier)) AS own
+                        FROM wave_settings w WHERE w.shop_id = :shop""")
+                .param("shop", shop.value()).param("carrier", carrier)
+                .query((rs, i) -> {
+                    String chosen = carrier != null ? carrier : rs.getString(3);
+                    Map<String, LocalTime> own = rs.getString(4) == null || chosen == null ? Map.of()
+                            : Map.of(chosen, LocalTime.parse(rs.getString(4)));
+                    return new WaveSettings(d.ordersPerWave(), d.itemsPerCart(), d.firstBy(),
+                            LocalTime.parse(rs.getString(1)), rs.getInt(2), rs.getString(3), own);
+                })
+                .optional().orElse(d);
+        return s.promisedShipDate(placedAt, carrier);
     }
 
     WaveSettings settings(ShopId shop) {
