@@ -11,11 +11,15 @@ import org.o2c.shared.OrderId;
  * {@code sShapeMeters} what the S-shape rule would have walked (null in rooms without an aisle grid).
  */
 public record PickWave(String id, String status, String routing, List<Tote> totes, List<Stop> stops,
-        BigDecimal distanceMeters, BigDecimal sShapeMeters, Instant createdAt) {
+        BigDecimal distanceMeters, BigDecimal sShapeMeters, Instant createdAt, String kind) {
 
     public static final String OPEN = "OPEN";
     public static final String DONE = "DONE";
     public static final String CANCELLED = "CANCELLED";
+    /** A wave of several orders, as planned. */
+    public static final String BATCH = "BATCH";
+    /** A re-pick list: the missing items of one order after a short pick. */
+    public static final String REPICK = "REPICK";
 
     /** The tote that collects one order's items. */
     public record Tote(int number, OrderId orderId, String orderNumber) {}

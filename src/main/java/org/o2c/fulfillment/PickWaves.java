@@ -38,8 +38,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Batch picks: several confirmed orders in one walk, each order into its own tote. An order is picked in one
- * wave only (a cancelled wave frees its orders); orders on hold, cancelled or not yet paid are not released to
- * picking.
+ * wave only and is {@code PICKING} from then until it ships; a cancelled wave, or taking the order out, puts it
+ * back to {@code CONFIRMED}. Orders on hold, cancelled or not yet paid are not released to picking.
  */
 @Service
 public class PickWaves {
@@ -53,8 +53,11 @@ public class PickWaves {
     private final Catalog catalog;
     private final Warehouse warehouse;
     private final AuditLog audit;
+    private final ShippingPromises promises;
 
-    PickWaves(JdbcClient jdbc, Clock clock, Orders orders, Catalog catalog, Warehouse warehouse, AuditLog audit) {
+    PickWaves(JdbcClient jdbc, Clock clock, Orders orders, Catalog catalog, Warehouse warehouse, AuditLog audit,
+            ShippingPromises promises) {
+        this.promises = promises;
         this.jdbc = jdbc;
         this.clock = clock;
         this.orders = orders;
@@ -110,6 +113,10 @@ public class PickWaves {
     String refusal(ShopId shop, Order order) {
         if (order.status() != OrderStatus.CONFIRMED) {
             String why = switch (order.status()) {
+                case PICKING -> "is already in pick wave " + jdbc.sql(
+                                "SELECT wave_id FROM orders_in_picking WHERE shop_id = :shop AND order_id = :o")
+                        .param("shop", shop.value()).param("o", order.id().toString()).query(String.class).optional()
+                        .orElse("?");
                 case ON_HOLD -> "is on hold" + (order.holdReason() == null ? "" : " (" + order.holdReason() + ")");
                 case CANCELLED -> "is cancelled";
                 case AWAITING_PAYMENT -> "waits for its payment";
@@ -159,13 +166,54 @@ public class PickWaves {
         v.throwIfInvalid();
         AisleGrid grid = layout.map(Warehouse::grid).orElse(null);
         WavePlanner.Plan plan = WavePlanner.plan(grid, places, lines);
+        String id = persist(shop, PickWave.BATCH, picked, plan);
+        for (Order o : picked) {
+            orders.startPicking(shop, o.id(), "in pick wave " + id);
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("orders", picked.stream().map(Order::number).toList());
+        details.put("stops", plan.stops().size());
+        details.put("distanceMeters", Warehouse.meters(plan.distance()).toPlainString());
+        details.put("routing", plan.routing());
+        if (formedBy != null) {
+            details.put("formedBy", formedBy);
+        }
+        audit.record(shop, "pick-wave.created", "pick-wave", id, formedBy, details);
+        return get(shop, id);
+    }
 
+    /**
+     * A re-pick list: one order's missing items, from the bin where they are now. The order's tote is the one
+     * of its first wave; the order stays in picking (it is on hold until the short pick is resolved).
+     */
+    PickWave repick(ShopId shop, Order order, String sku, String location, int quantity, String why) {
+        Map<String, Place> places = warehouse.locate(shop, Set.of(location));
+        if (!places.containsKey(location)) {
+            throw Problem.invalid("bin", "bin " + location + " is not in the warehouse layout or among the placed bins");
+        }
+        String gtin = catalog.find(shop, new Sku(sku)).map(Product::gtin).orElse(null);
+        AisleGrid grid = warehouse.layout(shop).map(Warehouse::grid).orElse(null);
+        WavePlanner.Plan plan = WavePlanner.plan(grid, places,
+                List.of(new WavePlanner.Line(order.id(), 1, sku, gtin, location, quantity)));
+        jdbc.sql("DELETE FROM orders_in_picking WHERE shop_id = :shop AND order_id = :o")
+                .param("shop", shop.value()).param("o", order.id().toString()).update();
+        String id = persist(shop, PickWave.REPICK, List.of(order), plan);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("orders", List.of(order.number()));
+        details.put("sku", sku);
+        details.put("bin", location);
+        details.put("quantity", quantity);
+        audit.record(shop, "pick-wave.created", "pick-wave", id, why, details);
+        return get(shop, id);
+    }
+
+    private String persist(ShopId shop, String kind, List<Order> picked, WavePlanner.Plan plan) {
         String id = UUID.randomUUID().toString();
         Instant now = clock.instant();
         jdbc.sql("""
-                INSERT INTO pick_waves (id, shop_id, status, routing, distance_m, s_shape_m, created_at, created_by)
-                VALUES (:id, :shop, 'OPEN', :routing, :d, :s, :at, :by)""")
-                .param("id", id).param("shop", shop.value()).param("routing", plan.routing())
+                INSERT INTO pick_waves (id, shop_id, status, routing, distance_m, s_shape_m, created_at, created_by, kind)
+                VALUES (:id, :shop, 'OPEN', :routing, :d, :s, :at, :by, :kind)""")
+                .param("id", id).param("shop", shop.value()).param("routing", plan.routing()).param("kind", kind)
                 .param("d", Warehouse.meters(plan.distance()))
                 .param("s", plan.sShape() < 0 ? null : Warehouse.meters(plan.sShape()))
                 .param("at", Timestamp.from(now)).param("by", Actor.current()).update();
@@ -188,16 +236,7 @@ public class PickWaves {
                     .param("sku", l.sku()).param("gtin", l.gtin()).param("q", l.quantity())
                     .param("o", l.orderId().toString()).param("t", l.tote()).update();
         }
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("orders", picked.stream().map(Order::number).toList());
-        details.put("stops", plan.stops().size());
-        details.put("distanceMeters", Warehouse.meters(plan.distance()).toPlainString());
-        details.put("routing", plan.routing());
-        if (formedBy != null) {
-            details.put("formedBy", formedBy);
-        }
-        audit.record(shop, "pick-wave.created", "pick-wave", id, formedBy, details);
-        return get(shop, id);
+        return id;
     }
 
     @Transactional(readOnly = true)
@@ -235,7 +274,63 @@ public class PickWaves {
             throw Problem.conflict("invalid-status", "Pick wave is not open", "pick wave " + id + " is " + wave.status());
         }
         close(shop, wave, PickWave.CANCELLED);
+        for (PickWave.Tote t : wave.totes()) {
+            orders.stopPicking(shop, t.orderId(), "pick wave " + id + " cancelled: " + why);
+        }
         audit.record(shop, "pick-wave.cancelled", "pick-wave", id, why, Map.of("orders", wave.totes().size()));
+        return get(shop, id);
+    }
+
+    /**
+     * Takes one order out of its wave, back to {@code CONFIRMED} (for example to cancel it): from an open wave
+     * its stops go (what was already in its tote goes back to the shelf); from a picked wave it only leaves
+     * picking. An order with an open short pick is resolved there instead.
+     */
+    @Transactional
+    public PickWave removeOrder(ShopId shop, String id, String orderIdText, String reason) {
+        Validation v = new Validation();
+        String why = v.text("reason", reason, 1000, true);
+        Optional<OrderId> orderId = parse(orderIdText);
+        v.throwIfInvalid();
+        PickWave wave = lock(shop, id);
+        PickWave.Tote tote = wave.totes().stream().filter(t -> orderId.isPresent() && t.orderId().equals(orderId.get()))
+                .findFirst().orElseThrow(() -> Problem.notFound("order " + orderIdText + " in pick wave " + id));
+        if (PickWave.CANCELLED.equals(wave.status())) {
+            throw Problem.conflict("invalid-status", "Pick wave is cancelled", "pick wave " + id + " is cancelled");
+        }
+        boolean openShort = jdbc.sql("SELECT COUNT(*) FROM short_picks WHERE shop_id = :shop AND order_id = :o AND status = 'OPEN'")
+                .param("shop", shop.value()).param("o", tote.orderId().toString()).query(Long.class).single() > 0;
+        if (openShort) {
+            throw Problem.conflict("short-pick-open", "Resolve the short pick", "order " + tote.orderNumber()
+                    + " has an open short pick: resolve it (cancelling the order is one of the choices)");
+        }
+        Optional<String> current = jdbc.sql("SELECT wave_id FROM orders_in_picking WHERE shop_id = :shop AND order_id = :o")
+                .param("shop", shop.value()).param("o", tote.orderId().toString()).query(String.class).optional();
+        if (current.isEmpty() || !current.get().equals(id)) {
+            throw Problem.conflict("not-in-wave", "Order is not picked in this wave", "order " + tote.orderNumber()
+                    + " is " + current.map(w -> "in pick wave " + w).orElse("not in picking"));
+        }
+        if (PickWave.OPEN.equals(wave.status())) {
+            jdbc.sql("DELETE FROM pick_wave_stops WHERE wave_id = :w AND order_id = :o")
+                    .param("w", id).param("o", tote.orderId().toString()).update();
+            jdbc.sql("DELETE FROM pick_wave_orders WHERE wave_id = :w AND order_id = :o")
+                    .param("w", id).param("o", tote.orderId().toString()).update();
+        }
+        jdbc.sql("DELETE FROM orders_in_picking WHERE shop_id = :shop AND order_id = :o")
+                .param("shop", shop.value()).param("o", tote.orderId().toString()).update();
+        orders.stopPicking(shop, tote.orderId(), "taken out of pick wave " + id + ": " + why);
+        audit.record(shop, "pick-wave.order-removed", "pick-wave", id, why,
+                Map.of("order", tote.orderNumber(), "waveStatus", wave.status()));
+        PickWave after = get(shop, id);
+        if (PickWave.OPEN.equals(after.status())) {
+            if (after.totes().isEmpty()) {
+                close(shop, after, PickWave.CANCELLED);
+                audit.record(shop, "pick-wave.cancelled", "pick-wave", id, "its last order was taken out", Map.of("orders", 0));
+            } else if (after.stops().stream().allMatch(PickWave.Stop::settled)) {
+                close(shop, after, PickWave.DONE);
+                audit.record(shop, "pick-wave.picked", "pick-wave", id, null, Map.of("stops", after.stops().size()));
+            }
+        }
         return get(shop, id);
     }
 
@@ -263,17 +358,19 @@ public class PickWaves {
     // ---- o2c forms waves itself ----
 
     /** A settings change as it comes in over the API. */
-    public record SettingsInput(Integer ordersPerWave, Integer itemsPerCart, String firstBy, String cutOff) {}
+    public record SettingsInput(Integer ordersPerWave, Integer itemsPerCart, String firstBy, String cutOff,
+            Integer shipWithinDays, String defaultCarrier, Map<String, String> carrierCutOffs) {
+        public SettingsInput(Integer ordersPerWave, Integer itemsPerCart, String firstBy, String cutOff) {
+            this(ordersPerWave, itemsPerCart, firstBy, cutOff, null, null, null);
+        }
+    }
 
     /** What one run of wave forming did: the waves, and the released orders it had to leave out and why. */
     public record Formed(List<PickWave> waves, Map<String, String> skipped) {}
 
     @Transactional(readOnly = true)
     public WaveSettings settings(ShopId shop) {
-        return jdbc.sql("SELECT * FROM wave_settings WHERE shop_id = :shop").param("shop", shop.value())
-                .query((rs, i) -> new WaveSettings(rs.getInt("orders_per_wave"), rs.getInt("items_per_cart"),
-                        rs.getString("first_by"), LocalTime.parse(rs.getString("cut_off"))))
-                .optional().orElse(WaveSettings.defaults());
+        return promises.settings(shop);
     }
 
     @Transactional
@@ -286,31 +383,71 @@ public class PickWaves {
             v.reject("itemsPerCart", "must be between 1 and 10000");
         }
         String firstBy = in.firstBy() == null ? WaveSettings.CUT_OFF : in.firstBy();
-        if (!WaveSettings.CUT_OFF.equals(firstBy) && !WaveSettings.DISTANCE.equals(firstBy)) {
-            v.reject("firstBy", "must be CUT_OFF or DISTANCE");
+        if (!List.of(WaveSettings.CUT_OFF, WaveSettings.CARRIER, WaveSettings.DISTANCE).contains(firstBy)) {
+            v.reject("firstBy", "must be CUT_OFF, CARRIER or DISTANCE");
         }
-        LocalTime cutOff = WaveSettings.defaults().cutOff();
-        if (in.cutOff() != null) {
-            try {
-                cutOff = LocalTime.parse(in.cutOff().strip());
-            } catch (DateTimeParseException e) {
-                v.reject("cutOff", "must be a time of day like 14:00");
+        LocalTime cutOff = time(v, "cutOff", in.cutOff(), WaveSettings.defaults().cutOff());
+        int within = in.shipWithinDays() == null ? WaveSettings.defaults().shipWithinDays() : in.shipWithinDays();
+        if (within < 0 || within > 30) {
+            v.reject("shipWithinDays", "must be between 0 and 30 working days");
+        }
+        String defaultCarrier = carrier(v, "defaultCarrier", in.defaultCarrier());
+        Map<String, LocalTime> carrierCutOffs = new java.util.TreeMap<>();
+        if (in.carrierCutOffs() != null) {
+            if (in.carrierCutOffs().size() > 50) {
+                v.reject("carrierCutOffs", "at most 50 carriers");
             }
+            in.carrierCutOffs().forEach((c, t) -> {
+                String code = carrier(v, "carrierCutOffs." + c, c);
+                LocalTime at = time(v, "carrierCutOffs." + c, t == null ? "" : t, null);
+                if (code != null && at != null) {
+                    carrierCutOffs.put(code, at);
+                }
+            });
         }
         v.throwIfInvalid();
         WaveSettings before = settings(shop);
-        WaveSettings after = new WaveSettings(in.ordersPerWave(), in.itemsPerCart(), firstBy,
-                cutOff.truncatedTo(ChronoUnit.MINUTES));
+        WaveSettings after = new WaveSettings(in.ordersPerWave(), in.itemsPerCart(), firstBy, cutOff, within,
+                defaultCarrier, carrierCutOffs);
         jdbc.sql("DELETE FROM wave_settings WHERE shop_id = :shop").param("shop", shop.value()).update();
         jdbc.sql("""
-                INSERT INTO wave_settings (shop_id, orders_per_wave, items_per_cart, first_by, cut_off, updated_at)
-                VALUES (:shop, :o, :i, :f, :c, :at)""")
+                INSERT INTO wave_settings (shop_id, orders_per_wave, items_per_cart, first_by, cut_off, ship_within_days,
+                    default_carrier, updated_at)
+                VALUES (:shop, :o, :i, :f, :c, :w, :dc, :at)""")
                 .param("shop", shop.value()).param("o", after.ordersPerWave()).param("i", after.itemsPerCart())
-                .param("f", after.firstBy()).param("c", after.cutOff().toString())
-                .param("at", Timestamp.from(clock.instant())).update();
+                .param("f", after.firstBy()).param("c", after.cutOff().toString()).param("w", within)
+                .param("dc", defaultCarrier).param("at", Timestamp.from(clock.instant())).update();
+        jdbc.sql("DELETE FROM carrier_cut_offs WHERE shop_id = :shop").param("shop", shop.value()).update();
+        carrierCutOffs.forEach((c, t) -> jdbc.sql(
+                        "INSERT INTO carrier_cut_offs (shop_id, carrier, cut_off) VALUES (:shop, :c, :t)")
+                .param("shop", shop.value()).param("c", c).param("t", t.toString()).update());
         audit.record(shop, "pick-wave.settings-changed", "warehouse", Long.toString(shop.value()), null,
                 Map.of("before", before.toString(), "after", after.toString()));
         return after;
+    }
+
+    private static LocalTime time(Validation v, String field, String text, LocalTime otherwise) {
+        if (text == null) {
+            return otherwise;
+        }
+        try {
+            return LocalTime.parse(text.strip()).truncatedTo(ChronoUnit.MINUTES);
+        } catch (DateTimeParseException e) {
+            v.reject(field, "must be a time of day like 14:00");
+            return null;
+        }
+    }
+
+    private static String carrier(Validation v, String field, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String code = Carriers.normalize(text);
+        if (!Carriers.CODE.matcher(code).matches()) {
+            v.reject(field, "use a carrier code such as DHL, DPD, GLS, UPS or HERMES");
+            return null;
+        }
+        return code;
     }
 
     /**
@@ -333,8 +470,7 @@ public class PickWaves {
         Set<String> locations = new HashSet<>();
         products.values().stream().map(Product::location).filter(java.util.Objects::nonNull).forEach(locations::add);
         Map<String, Place> places = warehouse.locate(shop, locations);
-        Instant cutOff = LocalDate.now(clock.withZone(TimeConfiguration.BUSINESS_ZONE)).atTime(settings.cutOff())
-                .atZone(TimeConfiguration.BUSINESS_ZONE).toInstant();
+        LocalDate today = LocalDate.now(clock.withZone(TimeConfiguration.BUSINESS_ZONE));
         Map<String, String> skipped = new LinkedHashMap<>();
         List<WaveForming.Candidate<Order>> candidates = new ArrayList<>();
         for (Order o : released) {
@@ -353,8 +489,13 @@ public class PickWaves {
                 skipped.put(o.number(), missing);
                 continue;
             }
-            candidates.add(new WaveForming.Candidate<>(o, o.placedAt().isBefore(cutOff), o.placedAt(),
-                    at.stream().distinct().toList(), o.lines().stream().mapToInt(Order.Line::quantity).sum()));
+            // Orders taken before promises existed get the promise the settings make now.
+            LocalDate promised = o.promisedShipDate() != null ? o.promisedShipDate()
+                    : settings.promisedShipDate(o.placedAt(), o.carrier());
+            String carrier = settings.carrierOf(o.carrier());
+            candidates.add(new WaveForming.Candidate<>(o, !promised.isAfter(today), o.placedAt(),
+                    at.stream().distinct().toList(), o.lines().stream().mapToInt(Order.Line::quantity).sum(),
+                    settings.deadline(promised, carrier), carrier));
         }
         AisleGrid grid = warehouse.layout(shop).map(Warehouse::grid).orElse(null);
         List<PickWave> made = new ArrayList<>();
@@ -363,7 +504,10 @@ public class PickWaves {
                 break;
             }
             made.add(store(shop, wave.stream().map(WaveForming.Candidate::key).toList(),
-                    "formed by o2c (" + settings.firstBy() + ", " + settings.ordersPerWave() + " orders, "
+                    "formed by o2c (" + settings.firstBy()
+                            + (WaveSettings.CARRIER.equals(settings.firstBy()) && wave.get(0).carrier() != null
+                                    ? " " + wave.get(0).carrier() : "")
+                            + ", " + settings.ordersPerWave() + " orders, "
                             + settings.itemsPerCart() + " items per cart)",
                     new Validation(), null));
         }
@@ -386,7 +530,7 @@ public class PickWaves {
                 rs.getBigDecimal("distance_m").setScale(2, java.math.RoundingMode.HALF_UP),
                 rs.getBigDecimal("s_shape_m") == null ? null
                         : rs.getBigDecimal("s_shape_m").setScale(2, java.math.RoundingMode.HALF_UP),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(), rs.getString("kind"));
     }
 
     private static boolean isUuid(String id) {

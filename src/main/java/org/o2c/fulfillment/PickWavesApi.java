@@ -6,6 +6,7 @@ import java.util.Map;
 import org.o2c.shared.CurrentShop;
 import org.o2c.shared.Problem;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,9 +21,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/pick-waves")
 class PickWavesApi {
     private final PickWaves waves;
+    private final Picking picking;
 
-    PickWavesApi(PickWaves waves) {
+    PickWavesApi(PickWaves waves, Picking picking) {
         this.waves = waves;
+        this.picking = picking;
     }
 
     record CreateWave(List<String> orderIds) {}
@@ -56,6 +59,7 @@ class PickWavesApi {
     }
 
     @PutMapping("/settings")
+    @PreAuthorize("hasAnyRole('ADMIN','OWNER')")
     Map<String, Object> putSettings(@RequestBody PickWaves.SettingsInput body) {
         return json(waves.putSettings(CurrentShop.get(), body));
     }
@@ -66,6 +70,11 @@ class PickWavesApi {
         m.put("itemsPerCart", s.itemsPerCart());
         m.put("firstBy", s.firstBy());
         m.put("cutOff", s.cutOff().toString());
+        m.put("shipWithinDays", s.shipWithinDays());
+        m.put("defaultCarrier", s.defaultCarrier());
+        Map<String, String> cutOffs = new LinkedHashMap<>();
+        s.carrierCutOffs().forEach((c, t) -> cutOffs.put(c, t.toString()));
+        m.put("carrierCutOffs", cutOffs);
         return m;
     }
 
@@ -88,10 +97,47 @@ class PickWavesApi {
         return json(waves.cancel(CurrentShop.get(), id, body.reason()));
     }
 
+    record Scan(String code) {}
+
+    /** A scanner's bin scan at a stop; a wrong bin is answered with outcome WRONG_BIN, nothing counted. */
+    @PostMapping("/{id}/stops/{no}/bin")
+    @PreAuthorize("hasAnyRole('ADMIN','OWNER','WAREHOUSE')")
+    Map<String, Object> scanBin(@PathVariable String id, @PathVariable int no, @RequestBody Scan body) {
+        return json(picking.scanBin(CurrentShop.get(), id, no, body.code()));
+    }
+
+    /** A scanner's item scan: one item picked, or refused (WRONG_ITEM, NOT_A_GTIN) and counted as a mis-pick. */
+    @PostMapping("/{id}/stops/{no}/item")
+    @PreAuthorize("hasAnyRole('ADMIN','OWNER','WAREHOUSE')")
+    Map<String, Object> scanItem(@PathVariable String id, @PathVariable int no, @RequestBody Scan body) {
+        return json(picking.scanItem(CurrentShop.get(), id, no, body.code()));
+    }
+
+    /** The bin holds fewer than the stop needs: the rest is missing and the order waits on hold. */
+    @PostMapping("/{id}/stops/{no}/short")
+    @PreAuthorize("hasAnyRole('ADMIN','OWNER','WAREHOUSE')")
+    Map<String, Object> reportShort(@PathVariable String id, @PathVariable int no) {
+        return json(picking.reportShort(CurrentShop.get(), id, no));
+    }
+
+    private static Map<String, Object> json(Picking.Result r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("outcome", r.outcome().name());
+        m.put("wave", json(r.wave()));
+        return m;
+    }
+
+    @PostMapping("/{id}/orders/{orderId}/remove")
+    @PreAuthorize("hasAnyRole('ADMIN','OWNER','WAREHOUSE')")
+    Map<String, Object> removeOrder(@PathVariable String id, @PathVariable String orderId, @RequestBody Reason body) {
+        return json(waves.removeOrder(CurrentShop.get(), id, orderId, body.reason()));
+    }
+
     static Map<String, Object> json(PickWave w) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", w.id());
         m.put("status", w.status());
+        m.put("kind", w.kind());
         m.put("orderIds", w.orderIds().stream().map(Object::toString).toList());
         m.put("totes", w.totes().stream().map(t -> {
             Map<String, Object> tm = new LinkedHashMap<>();
@@ -102,6 +148,7 @@ class PickWavesApi {
         }).toList());
         m.put("stops", w.stops().stream().map(s -> {
             Map<String, Object> sm = new LinkedHashMap<>();
+            sm.put("no", s.no());
             sm.put("location", s.location());
             sm.put("sku", s.sku());
             sm.put("quantity", s.quantity());

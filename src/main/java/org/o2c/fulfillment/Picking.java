@@ -1,5 +1,6 @@
 package org.o2c.fulfillment;
 
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -18,7 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * A picker walks a wave: scans the bin, then each item. A wrong bin or item is refused at once and nothing is
  * counted; a right item counts one; a short pick is recorded and puts its order on hold, so it is not shipped
- * incomplete. The wave is done when every stop is picked or reported short.
+ * incomplete, until a person resolves it ({@link ShortPicks}). The wave is done when every stop is picked or
+ * reported short. The first scan starts the wave's clock, each settled stop and each refused item is noted:
+ * the pick times and the mis-pick rate come from these ({@link FulfillmentMetrics}).
  */
 @Service
 public class Picking {
@@ -33,8 +36,13 @@ public class Picking {
     private final PickWaves waves;
     private final Orders orders;
     private final AuditLog audit;
+    private final Clock clock;
 
-    Picking(JdbcClient jdbc, PickWaves waves, Orders orders, AuditLog audit) {
+    private final ShortPicks shortPicks;
+
+    Picking(JdbcClient jdbc, PickWaves waves, Orders orders, AuditLog audit, Clock clock, ShortPicks shortPicks) {
+        this.shortPicks = shortPicks;
+        this.clock = clock;
         this.jdbc = jdbc;
         this.waves = waves;
         this.orders = orders;
@@ -46,10 +54,11 @@ public class Picking {
         return wave.stops().stream().filter(s -> !s.settled()).findFirst();
     }
 
-    @Transactional(readOnly = true)
+    @Transactional
     public Result scanBin(ShopId shop, String waveId, int stopNo, String code) {
         PickWave wave = waves.get(shop, waveId);
         PickWave.Stop stop = openStop(wave, stopNo);
+        started(waveId);
         boolean right = code != null && code.strip().equalsIgnoreCase(stop.location());
         return new Result(right ? Outcome.BIN_CONFIRMED : Outcome.WRONG_BIN, wave);
     }
@@ -58,6 +67,7 @@ public class Picking {
     public Result scanItem(ShopId shop, String waveId, int stopNo, String code) {
         PickWave wave = waves.lock(shop, waveId);
         PickWave.Stop stop = openStop(wave, stopNo);
+        started(waveId);
         String scanned = code == null ? "" : code.strip();
         if (scanned.matches("\\d{8,14}") && !Gtin.isValid(scanned)) {
             return new Result(Outcome.NOT_A_GTIN, wave);
@@ -68,6 +78,8 @@ public class Picking {
             details.put("bin", stop.location());
             details.put("expected", stop.gtin() != null ? stop.gtin() : stop.sku());
             details.put("scanned", scanned.length() > 40 ? scanned.substring(0, 40) : scanned);
+            jdbc.sql("UPDATE pick_wave_stops SET wrong_scans = wrong_scans + 1 WHERE wave_id = :w AND stop_no = :no")
+                    .param("w", waveId).param("no", stopNo).update();
             audit.record(shop, "pick-wave.wrong-item", "pick-wave", waveId, "refused at the bin", details);
             return new Result(Outcome.WRONG_ITEM, wave);
         }
@@ -77,6 +89,7 @@ public class Picking {
         if (!stopDone) {
             return new Result(Outcome.PICKED, waves.get(shop, waveId));
         }
+        settled(waveId, stopNo);
         return settle(shop, waveId, Outcome.STOP_DONE);
     }
 
@@ -85,9 +98,11 @@ public class Picking {
     public Result reportShort(ShopId shop, String waveId, int stopNo) {
         PickWave wave = waves.lock(shop, waveId);
         PickWave.Stop stop = openStop(wave, stopNo);
+        started(waveId);
         int missing = stop.quantity() - stop.picked();
         jdbc.sql("UPDATE pick_wave_stops SET short = :m WHERE wave_id = :w AND stop_no = :no")
                 .param("m", missing).param("w", waveId).param("no", stopNo).update();
+        settled(waveId, stopNo);
         String reason = "short pick: " + missing + " × " + stop.sku() + " missing in bin " + stop.location();
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("stop", stop.no());
@@ -97,8 +112,9 @@ public class Picking {
         details.put("missing", missing);
         audit.record(shop, "pick-wave.short-pick", "pick-wave", waveId, reason, details);
         Order order = orders.get(shop, stop.orderId());
-        if (order.status() == OrderStatus.CONFIRMED) {
-            orders.hold(shop, stop.orderId(), reason);
+        shortPicks.open(shop, wave, stop, order.number(), missing);
+        if (order.status() == OrderStatus.PICKING || order.status() == OrderStatus.CONFIRMED) {
+            orders.holdForShortPick(shop, stop.orderId(), reason);
         }
         Result r = settle(shop, waveId, Outcome.SHORT_REPORTED);
         return r.outcome() == Outcome.WAVE_DONE ? r : new Result(Outcome.SHORT_REPORTED, r.wave());
@@ -116,6 +132,17 @@ public class Picking {
         details.put("missing", now.stops().stream().mapToInt(PickWave.Stop::missing).sum());
         audit.record(shop, "pick-wave.picked", "pick-wave", waveId, null, details);
         return new Result(Outcome.WAVE_DONE, waves.get(shop, waveId));
+    }
+
+    /** The first scan starts the wave's pick time. */
+    private void started(String waveId) {
+        jdbc.sql("UPDATE pick_waves SET started_at = :at WHERE id = :w AND started_at IS NULL")
+                .param("at", java.sql.Timestamp.from(clock.instant())).param("w", waveId).update();
+    }
+
+    private void settled(String waveId, int stopNo) {
+        jdbc.sql("UPDATE pick_wave_stops SET settled_at = :at WHERE wave_id = :w AND stop_no = :no")
+                .param("at", java.sql.Timestamp.from(clock.instant())).param("w", waveId).param("no", stopNo).update();
     }
 
     private static PickWave.Stop openStop(PickWave wave, int stopNo) {

@@ -21,13 +21,52 @@ final class WaveForming {
 
     private WaveForming() {}
 
-    /** An order waiting to be picked. */
-    record Candidate<K>(K key, boolean due, Instant placedAt, List<Place> places, int items) {}
+    /**
+     * An order waiting to be picked: {@code due} when it must leave today, {@code deadline} the moment it must
+     * be packed by (null: unknown), {@code carrier} who takes it (null: none named).
+     */
+    record Candidate<K>(K key, boolean due, Instant placedAt, List<Place> places, int items, Instant deadline,
+            String carrier) {
+        Candidate(K key, boolean due, Instant placedAt, List<Place> places, int items) {
+            this(key, due, placedAt, places, items, null, null);
+        }
+    }
 
-    static <K> List<List<Candidate<K>>> form(List<Candidate<K>> orders, WaveSettings settings, AisleGrid grid) {
-        List<Candidate<K>> remaining = new ArrayList<>(orders);
-        Comparator<Candidate<K>> urgency = Comparator.<Candidate<K>, Boolean>comparing(c -> !c.due())
+    /** Most urgent first: due today, then the nearest deadline, then the oldest. */
+    static <K> Comparator<Candidate<K>> urgency() {
+        return Comparator.<Candidate<K>, Boolean>comparing(c -> !c.due())
+                .thenComparing(Candidate::deadline, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(Candidate::placedAt);
+    }
+
+    /**
+     * Forms the waves. With {@code CARRIER} first, each carrier's orders form waves of their own, the carrier
+     * with the most urgent order first; otherwise all orders mix.
+     */
+    static <K> List<List<Candidate<K>>> form(List<Candidate<K>> orders, WaveSettings settings, AisleGrid grid) {
+        if (!WaveSettings.CARRIER.equals(settings.firstBy())) {
+            return formMixed(orders, settings, grid);
+        }
+        Comparator<Candidate<K>> urgency = urgency();
+        Map<String, List<Candidate<K>>> byCarrier = new java.util.HashMap<>();
+        for (Candidate<K> c : orders) {
+            byCarrier.computeIfAbsent(c.carrier() == null ? "" : c.carrier(), k -> new ArrayList<>()).add(c);
+        }
+        List<List<Candidate<K>>> groups = new ArrayList<>(byCarrier.values());
+        groups.forEach(g -> g.sort(urgency));
+        groups.sort(Comparator.<List<Candidate<K>>, Candidate<K>>comparing(g -> g.get(0), urgency)
+                .thenComparing(g -> g.get(0).carrier() == null ? "" : g.get(0).carrier()));
+        List<List<Candidate<K>>> waves = new ArrayList<>();
+        for (List<Candidate<K>> group : groups) {
+            waves.addAll(formMixed(group, settings, grid));
+        }
+        return waves;
+    }
+
+    private static <K> List<List<Candidate<K>>> formMixed(List<Candidate<K>> orders, WaveSettings settings,
+            AisleGrid grid) {
+        List<Candidate<K>> remaining = new ArrayList<>(orders);
+        Comparator<Candidate<K>> urgency = urgency();
         Comparator<Candidate<K>> seedOrder = WaveSettings.DISTANCE.equals(settings.firstBy())
                 ? Comparator.<Candidate<K>>comparingLong(c -> -farthest(grid, c.places())).thenComparing(urgency)
                 : urgency;

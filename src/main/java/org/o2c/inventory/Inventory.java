@@ -130,6 +130,34 @@ public class Inventory {
     }
 
     /**
+     * Gives back part of an order's reservation (items taken off the order). At most what is reserved is
+     * given back. Must run inside the order change's transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void releasePart(ShopId shop, OrderId order, Sku sku, int quantity, String reason) {
+        Integer reserved = jdbc.sql("SELECT quantity FROM stock_reservations WHERE shop_id = :shop AND order_id = :o AND sku = :sku")
+                .param("shop", shop.value()).param("o", order.toString()).param("sku", sku.value())
+                .query(Integer.class).optional().orElse(0);
+        int q = Math.min(quantity, reserved);
+        if (q <= 0) {
+            return;
+        }
+        lockItem(shop, sku);
+        jdbc.sql("UPDATE stock_items SET reserved = reserved - :q WHERE shop_id = :shop AND sku = :sku")
+                .param("q", q).param("shop", shop.value()).param("sku", sku.value()).update();
+        if (q == reserved) {
+            jdbc.sql("DELETE FROM stock_reservations WHERE shop_id = :shop AND order_id = :o AND sku = :sku")
+                    .param("shop", shop.value()).param("o", order.toString()).param("sku", sku.value()).update();
+        } else {
+            jdbc.sql("UPDATE stock_reservations SET quantity = quantity - :q WHERE shop_id = :shop AND order_id = :o AND sku = :sku")
+                    .param("q", q).param("shop", shop.value()).param("o", order.toString()).param("sku", sku.value()).update();
+        }
+        StockLevel after = item(shop, sku);
+        movement(shop, sku, null, MovementKind.RELEASE, -q, after, order, reason);
+        rearmIfRecovered(shop, after);
+    }
+
+    /**
      * The order's parcel left: everything reserved for it leaves the shelves ({@code onHand} and
      * {@code reserved} drop, one ISSUE movement per SKU), taken from the product's own bin first.
      * Issuing twice changes nothing. Must run inside the shipment's transaction.

@@ -120,10 +120,17 @@ final class IntakeValidator {
             // German for the German-speaking countries, English for everyone else.
             language = java.util.Set.of("DE", "AT", "CH", "LI").contains(billing.country()) ? "de" : "en";
         }
+        String carrier = v.text("carrier", in.carrier(), 20, false);
+        if (carrier != null) {
+            carrier = carrier.toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
+            if (!carrier.matches("[A-Z0-9_]{2,20}")) {
+                v.reject("carrier", "use a carrier code such as DHL, DPD, GLS, UPS or HERMES");
+            }
+        }
         return new ValidIntake(externalId, channel == null ? "api" : channel, email, name, company, vatId,
                 buyerReference, billing,
                 shipping, lines, shippingCost == null ? BigDecimal.ZERO : shippingCost, method, currency, ip, device,
-                agent, language);
+                agent, language, carrier);
     }
 
     static Order.PostalAddress address(Validation v, String at, OrderIntake.Address a, boolean required) {

@@ -5,10 +5,19 @@ import java.util.List;
 /**
  * An order as a web shop sends it (the contract's {@code POST /api/v1/orders} body). Everything is
  * a string or boxed number so intake can name every bad field instead of failing on the first.
+ * {@code carrier} is the carrier the buyer chose at checkout (DHL, DPD…), optional.
  */
 public record OrderIntake(String externalId, String channel, Customer customer, Address billingAddress,
         Address shippingAddress, List<Line> lines, String shippingCost, String paymentMethod, String currency,
-        Client client, String language) {
+        Client client, String language, String carrier) {
+
+    /** Without a carrier: the shop's default carrier ships it. */
+    public OrderIntake(String externalId, String channel, Customer customer, Address billingAddress,
+            Address shippingAddress, List<Line> lines, String shippingCost, String paymentMethod, String currency,
+            Client client, String language) {
+        this(externalId, channel, customer, billingAddress, shippingAddress, lines, shippingCost, paymentMethod,
+                currency, client, language, null);
+    }
 
     /**
      * The buyer. {@code buyerReference} is what a public-sector buyer needs on its e-invoice (the

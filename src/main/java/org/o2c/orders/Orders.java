@@ -70,10 +70,11 @@ public class Orders {
     private final LinkSigner links;
     private final JsonMapper json;
     private final OrderSettings settings;
+    private final org.springframework.beans.factory.ObjectProvider<ShipPromise> promise;
 
     Orders(JdbcClient jdbc, NamedParameterJdbcTemplate batch, Clock clock, Catalog catalog, Inventory inventory,
             Customers customers, AuditLog audit, ApplicationEventPublisher events, LinkSigner links, JsonMapper json,
-            OrderSettings settings) {
+            OrderSettings settings, org.springframework.beans.factory.ObjectProvider<ShipPromise> promise) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.clock = clock;
@@ -85,6 +86,7 @@ public class Orders {
         this.links = links;
         this.json = json;
         this.settings = settings;
+        this.promise = promise;
     }
 
     @Transactional
@@ -186,6 +188,10 @@ public class Orders {
         row.put("device", in.clientDevice());
         row.put("agent", in.userAgent());
         row.put("at", Timestamp.from(now));
+        row.put("carrier", in.carrier());
+        ShipPromise shipPromise = promise.getIfAvailable();
+        java.time.LocalDate promised = shipPromise == null ? null : shipPromise.promisedShipDate(shop, now, in.carrier());
+        row.put("promised", promised);
         // The order number is drawn by the insert itself and comes back with it (one round trip less).
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
@@ -195,13 +201,14 @@ public class Orders {
                     billing_country, shipping_name, shipping_company, shipping_street, shipping_street2,
                     shipping_postal_code, shipping_city, shipping_country, payment_method, currency, shipping_gross,
                     net_total, tax_total, gross_total, status, hold_reason, hold_detail, fraud_score, fraud_signals,
-                    line_signature, client_ip, client_device, client_user_agent, placed_at, updated_at)
+                    line_signature, client_ip, client_device, client_user_agent, placed_at, updated_at, carrier,
+                    promised_ship_date)
                 VALUES (:id, :shop, CAST(nextval('order_numbers') AS VARCHAR(20)), :ext, :channel, :customerId,
                     :customerNumber, :email, :customerName,
                     :company, :vatId, :buyerReference, :language, :bName, :bCompany, :bStreet, :bStreet2, :bPostal, :bCity, :bCountry,
                     :sName, :sCompany, :sStreet, :sStreet2, :sPostal, :sCity, :sCountry, :payment, :currency,
                     :shippingGross, :net, :tax, :gross, :status, :hold, :holdDetail, :score, :signals, :signature,
-                    :ip, :device, :agent, :at, :at)""")
+                    :ip, :device, :agent, :at, :at, :carrier, :promised)""")
                 .params(row).update(keys, "number");
         String number = String.valueOf(keys.getKeyList().get(0).get("number"));
         batch.batchUpdate("""
@@ -239,7 +246,8 @@ public class Orders {
         Order order = new Order(id, number, in.externalId(), in.channel(), customerId,
                 registration.customer().number(), in.email(), in.name(), in.company(), in.vatId(), in.buyerReference(),
                 in.language(), in.billing(), in.shipping(), in.paymentMethod(), shipping.rounded(), totals, status,
-                hold, truncate(holdDetail, 1000), score, signals, in.clientIp(), in.clientDevice(), now, lines, history);
+                hold, truncate(holdDetail, 1000), score, signals, in.clientIp(), in.clientDevice(), now, lines, history,
+                in.carrier(), promised);
         return new Taken(order, true);
     }
 
@@ -292,6 +300,11 @@ public class Orders {
         if (order.status() != OrderStatus.ON_HOLD) {
             throw Problem.conflict("invalid-status", "Order is not on hold", "order " + order.number() + " is " + order.status());
         }
+        if (order.holdReason() == HoldReason.SHORT_PICK) {
+            throw Problem.conflict("short-pick-open", "Resolve the short pick",
+                    "order " + order.number() + " waits for its short pick to be resolved in picking (re-pick, recount,"
+                            + " cancel the line or the order)");
+        }
         return move(shop, order, order.paymentMethod().statusOnceCleared(), why, Actor.current(), "order.released");
     }
 
@@ -324,6 +337,11 @@ public class Orders {
     public Order cancel(ShopId shop, OrderId id, String reason) {
         String why = requireReason(reason);
         Order order = lock(shop, id);
+        if (order.status() == OrderStatus.PICKING) {
+            throw Problem.conflict("order-in-picking", "Order cannot be cancelled while it is picked",
+                    "order " + order.number() + " is in a pick wave: take it out of the wave (or cancel the wave) first,"
+                            + " so its items go back to the shelf");
+        }
         if (!OrderStatus.CANCELLABLE.contains(order.status())) {
             throw Problem.conflict("invalid-status", "Order cannot be cancelled", "order " + order.number() + " is " + order.status());
         }
@@ -333,7 +351,8 @@ public class Orders {
 
     /**
      * The order's parcel left: its reserved stock is issued and the order becomes {@code SHIPPED}, in the
-     * caller's transaction. Only a confirmed order ships; shipping a shipped order again changes nothing.
+     * caller's transaction. Only a confirmed order (picked or not) ships; shipping a shipped order again changes
+     * nothing.
      */
     @Transactional
     public Order ship(ShopId shop, OrderId id, String reason) {
@@ -341,7 +360,7 @@ public class Orders {
         if (order.status() == OrderStatus.SHIPPED) {
             return order;
         }
-        if (order.status() != OrderStatus.CONFIRMED) {
+        if (!OrderStatus.SHIPPABLE.contains(order.status())) {
             String type = switch (order.status()) {
                 case ON_HOLD -> "order-on-hold";
                 case CANCELLED -> "order-cancelled";
@@ -353,6 +372,124 @@ public class Orders {
         }
         inventory.issue(shop, id, "order " + order.number() + " shipped");
         return move(shop, order, OrderStatus.SHIPPED, reason, Actor.current(), "order.shipped");
+    }
+
+    // ---- picking (the warehouse calls these inside its own transaction) ----
+
+    /** The order went into a pick wave: {@code CONFIRMED} becomes {@code PICKING}. */
+    @Transactional
+    public Order startPicking(ShopId shop, OrderId id, String reason) {
+        Order order = lock(shop, id);
+        if (order.status() != OrderStatus.CONFIRMED) {
+            throw Problem.conflict("invalid-status", "Order cannot be picked", "order " + order.number() + " is " + order.status());
+        }
+        return move(shop, order, OrderStatus.PICKING, reason, Actor.current(), "order.picking-started");
+    }
+
+    /**
+     * The order left picking without being shipped (its wave was cancelled or it was taken out): back to
+     * {@code CONFIRMED}, ready for another wave. An order not in picking is left as it is.
+     */
+    @Transactional
+    public Order stopPicking(ShopId shop, OrderId id, String reason) {
+        Order order = lock(shop, id);
+        if (order.status() != OrderStatus.PICKING) {
+            return order;
+        }
+        return move(shop, order, OrderStatus.CONFIRMED, reason, Actor.current(), "order.picking-stopped");
+    }
+
+    /** The picker found less than the order needs: it is held until the warehouse resolves the short pick. */
+    @Transactional
+    public Order holdForShortPick(ShopId shop, OrderId id, String reason) {
+        Order order = lock(shop, id);
+        if (order.status() == OrderStatus.ON_HOLD && order.holdReason() == HoldReason.SHORT_PICK) {
+            return order;
+        }
+        if (order.status() != OrderStatus.PICKING && order.status() != OrderStatus.CONFIRMED) {
+            return order;
+        }
+        jdbc.sql("UPDATE orders SET hold_reason = 'SHORT_PICK', hold_detail = :d WHERE id = :id")
+                .param("d", truncate(reason, 1000)).param("id", id.toString()).update();
+        return move(shop, order, OrderStatus.ON_HOLD, reason, Actor.current(), "order.held");
+    }
+
+    /** The short pick is resolved: the order is back in picking (re-picked, or complete as it is). */
+    @Transactional
+    public Order resumePicking(ShopId shop, OrderId id, String reason) {
+        Order order = lock(shop, id);
+        if (order.status() != OrderStatus.ON_HOLD || order.holdReason() != HoldReason.SHORT_PICK) {
+            throw Problem.conflict("invalid-status", "Order has no open short pick",
+                    "order " + order.number() + " is " + order.status());
+        }
+        return move(shop, order, OrderStatus.PICKING, reason, Actor.current(), "order.picking-resumed");
+    }
+
+    /**
+     * Takes items the warehouse cannot deliver off the order (a short pick resolved by cancelling the line):
+     * quantities drop, lines that reach zero go, totals are computed again and the reservation shrinks.
+     * Refused when nothing would be left: that is a cancellation.
+     */
+    @Transactional
+    public Order removeItems(ShopId shop, OrderId id, Map<Sku, Integer> quantities, String reason) {
+        String why = requireReason(reason);
+        Order order = lock(shop, id);
+        if (order.status() == OrderStatus.SHIPPED || order.status() == OrderStatus.CANCELLED) {
+            throw Problem.conflict("invalid-status", "Order cannot be changed", "order " + order.number() + " is " + order.status());
+        }
+        Map<Sku, Integer> left = new LinkedHashMap<>(quantities);
+        List<Order.Line> kept = new ArrayList<>();
+        // The last lines of a SKU give way first, so the shop's first line stays as it was.
+        List<Order.Line> reversed = new ArrayList<>(order.lines());
+        java.util.Collections.reverse(reversed);
+        for (Order.Line l : reversed) {
+            Sku sku = new Sku(l.sku());
+            int take = Math.min(l.quantity(), left.getOrDefault(sku, 0));
+            left.computeIfPresent(sku, (k, q) -> q - take);
+            if (l.quantity() - take > 0) {
+                int q = l.quantity() - take;
+                kept.add(0, new Order.Line(l.lineNo(), l.sku(), l.name(), q, l.unitPrice(), l.taxCategory(), l.taxRate(),
+                        l.unitPrice().times(q).rounded()));
+            }
+        }
+        left.forEach((sku, q) -> {
+            if (q > 0) {
+                throw Problem.invalid("quantity", "order " + order.number() + " has fewer than that of " + sku);
+            }
+        });
+        if (kept.isEmpty()) {
+            throw Problem.conflict("nothing-left", "Nothing would be left", "order " + order.number()
+                    + " would have no lines left: cancel the order instead");
+        }
+        Map<BigDecimal, Money> goodsByRate = new TreeMap<>();
+        kept.forEach(l -> goodsByRate.merge(l.taxRate(), l.gross(), Money::add));
+        Order.Totals totals = IndicativeVat.totals(goodsByRate, order.shipping());
+        Map<Integer, Order.Line> byNo = new java.util.HashMap<>();
+        kept.forEach(l -> byNo.put(l.lineNo(), l));
+        for (Order.Line l : order.lines()) {
+            Order.Line now = byNo.get(l.lineNo());
+            if (now == null) {
+                jdbc.sql("DELETE FROM order_lines WHERE order_id = :o AND line_no = :n")
+                        .param("o", id.toString()).param("n", l.lineNo()).update();
+            } else if (now.quantity() != l.quantity()) {
+                jdbc.sql("UPDATE order_lines SET quantity = :q, line_gross = :g WHERE order_id = :o AND line_no = :n")
+                        .param("q", now.quantity()).param("g", now.gross().amount()).param("o", id.toString())
+                        .param("n", l.lineNo()).update();
+            }
+        }
+        jdbc.sql("UPDATE orders SET net_total = :net, tax_total = :tax, gross_total = :gross, updated_at = :at"
+                        + " WHERE id = :id AND shop_id = :shop")
+                .param("net", totals.net().amount()).param("tax", totals.tax().amount())
+                .param("gross", totals.gross().amount()).param("at", Timestamp.from(clock.instant()))
+                .param("id", id.toString()).param("shop", shop.value()).update();
+        quantities.forEach((sku, q) -> inventory.releasePart(shop, id, sku, q, "order " + order.number() + ": " + why));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("number", order.number());
+        details.put("removed", quantities.entrySet().stream().map(e -> e.getKey().value() + " × " + e.getValue()).toList());
+        details.put("grossBefore", order.totals().gross().toPlainString());
+        details.put("grossAfter", totals.gross().toPlainString());
+        audit.record(shop, "order.items-removed", "order", id.toString(), why, details);
+        return get(shop, id);
     }
 
     /**
@@ -448,6 +585,22 @@ public class Orders {
                 .list();
     }
 
+    /** The promised ship dates of these orders (orders without a promise are left out). */
+    @Transactional(readOnly = true)
+    public Map<OrderId, java.time.LocalDate> promisedShipDates(ShopId shop, java.util.Collection<OrderId> ids) {
+        Map<OrderId, java.time.LocalDate> out = new java.util.HashMap<>();
+        List<String> all = ids.stream().map(OrderId::toString).distinct().toList();
+        for (int i = 0; i < all.size(); i += 500) {
+            jdbc.sql("SELECT id, promised_ship_date FROM orders WHERE shop_id = :shop AND id IN (:ids)"
+                            + " AND promised_ship_date IS NOT NULL")
+                    .param("shop", shop.value()).param("ids", all.subList(i, Math.min(all.size(), i + 500)))
+                    .query((rs, n) -> out.put(OrderId.parse(rs.getString(1)),
+                            rs.getObject(2, java.time.LocalDate.class)))
+                    .list();
+        }
+        return out;
+    }
+
     @Transactional(readOnly = true)
     public Map<OrderStatus, Long> countByStatus(ShopId shop) {
         Map<OrderStatus, Long> out = new java.util.EnumMap<>(OrderStatus.class);
@@ -488,7 +641,8 @@ public class Orders {
                         Money.of(rs.getBigDecimal("gross_total"), currency)),
                 OrderStatus.valueOf(rs.getString("status")), holdReason(rs.getString("hold_reason")),
                 rs.getString("hold_detail"), rs.getInt("fraud_score"), fraud, rs.getString("client_ip"),
-                rs.getString("client_device"), rs.getTimestamp("placed_at").toInstant(), lines, history);
+                rs.getString("client_device"), rs.getTimestamp("placed_at").toInstant(), lines, history,
+                rs.getString("carrier"), rs.getObject("promised_ship_date", java.time.LocalDate.class));
     }
 
     private static HoldReason holdReason(String s) {

@@ -120,6 +120,8 @@ class OrdersApi {
                 "gross", o.totals().gross().toPlainString()));
         m.put("shippingCost", o.shipping().toPlainString());
         m.put("paymentMethod", o.paymentMethod().name());
+        m.put("carrier", o.carrier());
+        m.put("promisedShipDate", o.promisedShipDate() == null ? null : o.promisedShipDate().toString());
         Map<String, Object> customer = new LinkedHashMap<>();
         customer.put("id", o.customerId().toString());
         customer.put("number", o.customerNumber());

@@ -10,7 +10,7 @@ record ValidIntake(String externalId, String channel, String email, String name,
         String buyerReference,
         Order.PostalAddress billing, Order.PostalAddress shipping, List<ValidLine> lines, BigDecimal shippingCost,
         PaymentMethod paymentMethod, Currency currency, String clientIp, String clientDevice, String userAgent,
-        String language) {
+        String language, String carrier) {
 
     record ValidLine(int index, Sku sku, int quantity, BigDecimal unitPrice) {}
 

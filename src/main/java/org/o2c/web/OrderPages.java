@@ -56,7 +56,7 @@ class OrderPages {
     String detail(@PathVariable String id, Model model) {
         Order order = orders.get(CurrentShop.get(), parse(id));
         model.addAttribute("order", order);
-        model.addAttribute("cancellable", order.status() != OrderStatus.CANCELLED);
+        model.addAttribute("cancellable", order.status().cancellable());
         model.addAttribute("zone", TimeConfiguration.BUSINESS_ZONE);
         return "orders/detail";
     }

@@ -1,11 +1,14 @@
 package org.o2c.web;
 
-
-
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.o2c.fulfillment.PickWave;
 import org.o2c.fulfillment.PickWaves;
 import org.o2c.fulfillment.Picking;
+import org.o2c.fulfillment.ShortPicks;
+import org.o2c.fulfillment.WaveSettings;
+import org.o2c.shared.ShopId;
 import org.o2c.shared.CurrentShop;
 import org.o2c.shared.Problem;
 import org.springframework.context.MessageSource;
@@ -29,8 +32,10 @@ class PickingPages {
     private final PickWaves waves;
     private final Picking picking;
     private final MessageSource messages;
+    private final ShortPicks shortPicks;
 
-    PickingPages(PickWaves waves, Picking picking, MessageSource messages) {
+    PickingPages(PickWaves waves, Picking picking, MessageSource messages, ShortPicks shortPicks) {
+        this.shortPicks = shortPicks;
         this.waves = waves;
         this.picking = picking;
         this.messages = messages;
@@ -38,8 +43,66 @@ class PickingPages {
 
     @GetMapping("/picking")
     String list(Model model) {
-        model.addAttribute("waves", waves.list(CurrentShop.get(), PickWave.OPEN, 100));
+        ShopId shop = CurrentShop.get();
+        model.addAttribute("waves", waves.list(shop, PickWave.OPEN, 100));
+        model.addAttribute("shortPicks", shortPicks.list(shop, ShortPicks.OPEN, 100));
+        model.addAttribute("resolutions", ShortPicks.RESOLUTIONS);
+        WaveSettings settings = waves.settings(shop);
+        model.addAttribute("settings", settings);
+        model.addAttribute("carrierCutOffs", settings.carrierCutOffs().entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")));
+        model.addAttribute("firstByChoices", java.util.List.of(WaveSettings.CUT_OFF, WaveSettings.CARRIER,
+                WaveSettings.DISTANCE));
         return "picking/list";
+    }
+
+    /** The shop's wave and promise settings; carrier cut-offs are typed as {@code DPD=12:00, GLS=15:30}. */
+    @PostMapping("/picking/settings")
+    @PreAuthorize("hasRole('OWNER')")
+    String settings(@RequestParam(required = false) Integer ordersPerWave,
+            @RequestParam(required = false) Integer itemsPerCart, @RequestParam(required = false) String firstBy,
+            @RequestParam(required = false) String cutOff, @RequestParam(required = false) Integer shipWithinDays,
+            @RequestParam(required = false) String defaultCarrier,
+            @RequestParam(required = false) String carrierCutOffs, RedirectAttributes flash) {
+        try {
+            Map<String, String> cutOffs = new LinkedHashMap<>();
+            if (carrierCutOffs != null) {
+                for (String part : carrierCutOffs.split("[,;\\n]")) {
+                    if (part.isBlank()) {
+                        continue;
+                    }
+                    String[] kv = part.split("=", 2);
+                    if (kv.length != 2) {
+                        throw Problem.invalid("carrierCutOffs", text("picking.settings.cutOffsFormat"));
+                    }
+                    cutOffs.put(kv[0].strip(), kv[1].strip());
+                }
+            }
+            waves.putSettings(CurrentShop.get(), new PickWaves.SettingsInput(ordersPerWave, itemsPerCart, firstBy,
+                    cutOff, shipWithinDays, defaultCarrier, cutOffs));
+            flash.addFlashAttribute("flash", text("picking.settings.saved"));
+        } catch (Problem p) {
+            flash.addFlashAttribute("errors", errors(p));
+        }
+        return "redirect:/picking";
+    }
+
+    @PostMapping("/picking/short-picks/{id}/resolve")
+    String resolve(@PathVariable String id, @RequestParam(required = false) String resolution,
+            @RequestParam(required = false) String bin, @RequestParam(required = false) Integer counted,
+            @RequestParam(required = false) String reason, RedirectAttributes flash) {
+        try {
+            ShortPicks.ShortPick sp = shortPicks.resolve(CurrentShop.get(), id, new ShortPicks.Resolution(resolution,
+                    bin == null || bin.isBlank() ? null : bin, counted, reason));
+            flash.addFlashAttribute("flash", text("picking.short.resolved", sp.orderNumber()));
+        } catch (Problem p) {
+            flash.addFlashAttribute("errors", errors(p));
+        }
+        return "redirect:/picking";
+    }
+
+    private static java.util.List<Problem.FieldError> errors(Problem p) {
+        return p.errors().isEmpty() ? java.util.List.of(new Problem.FieldError("", p.getMessage())) : p.errors();
     }
 
     @PostMapping("/picking/form")

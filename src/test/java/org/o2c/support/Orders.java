@@ -40,6 +40,12 @@ public final class Orders {
         return this;
     }
 
+    /** The carrier the buyer chose at checkout. */
+    public Orders carrier(String carrier) {
+        body.put("carrier", carrier);
+        return this;
+    }
+
     public Orders email(String email) {
         customer.put("email", email);
         return this;
