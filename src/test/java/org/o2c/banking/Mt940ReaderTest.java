@@ -96,7 +96,7 @@ class Mt940ReaderTest {
     void aSepaTestFileWithReturnsAndBatches() throws Exception {
         List<ParsedLine> lines = readResource("wolph-betterplace__sepa_mt9401.sta", StandardCharsets.ISO_8859_1);
         assertThat(lines).hasSize(97);
-        assertThat(lines.get(0).returnReason()).isEqualTo("914");
+        assertThat(lines.get(0).returnReason()).as("?34 914 with the text Grund nicht spezifiziert").isEqualTo("MS03");
         assertThat(lines.get(0).endToEndId()).startsWith("TFNR 40005 00005");
         assertThat(lines.get(5).reversal()).isTrue();
     }
