@@ -19,8 +19,16 @@ final class BatchLinks {
     /** {@code BOOKED} counts; {@code COVERED} was recorded but its money is booked by other lines; {@code SUPERSEDED} was booked and replaced. */
     enum State { BOOKED, COVERED, SUPERSEDED }
 
-    /** What to do with one batch line; {@code superseded} counts lumps this decision took out. */
-    record Decision(State state, String note, int superseded) {}
+    /**
+     * What to do with one batch line. {@code supersededLump} is the id of the lump this decision took out
+     * (0 when none), {@code supersededIn} the statement that lump was booked from.
+     */
+    record Decision(State state, String note, long supersededLump, long supersededIn) {
+
+        static Decision book() {
+            return new Decision(State.BOOKED, null, 0, 0);
+        }
+    }
 
     private record Found(long id, long statementId, long count) {}
 
@@ -69,7 +77,7 @@ final class BatchLinks {
             String key = key(l);
             Decision remembered = items.get(key);
             if (remembered != null) {
-                return new Decision(remembered.state(), remembered.note(), 0);
+                return new Decision(remembered.state(), remembered.note(), 0, 0);
             }
             Decision d = item(l);
             items.put(key, d);
@@ -79,17 +87,17 @@ final class BatchLinks {
         private Decision lump(ParsedLine l) {
             Optional<Found> booked = find(l, BatchLink.Role.ITEM);
             if (booked.isEmpty()) {
-                return new Decision(State.BOOKED, null, 0);
+                return Decision.book();
             }
             Found f = booked.get();
             return new Decision(State.COVERED, "covered by the " + f.count() + " items of its batch breakdown booked"
-                    + " from statement " + f.statementId() + "; the sum is not counted again", 0);
+                    + " from statement " + f.statementId() + "; the sum is not counted again", 0, 0);
         }
 
         private Decision item(ParsedLine l) {
             Optional<Found> lump = find(l, BatchLink.Role.LUMP);
             if (lump.isEmpty()) {
-                return new Decision(State.BOOKED, null, 0);
+                return Decision.book();
             }
             long lumpId = lump.get().id();
             String why = "superseded by the items of its batch breakdown in statement " + statementId;
@@ -103,11 +111,11 @@ final class BatchLinks {
                 audit.record(shop, "bank-transaction.superseded", "bank-transaction", Long.toString(lumpId), why,
                         details);
                 return new Decision(State.BOOKED, "item of batch " + describe(l.batch()) + "; replaces lump line "
-                        + lumpId, 1);
+                        + lumpId, lumpId, lump.get().statementId());
             }
             return new Decision(State.COVERED, "covered: the lump line " + lumpId + " of this batch (statement "
                     + lump.get().statementId() + ") was already applied in cash application, so the item is not"
-                    + " counted again", 0);
+                    + " counted again", 0, 0);
         }
 
         /** The earliest counting line of the other role in the same batch: same reference or id, same total. */

@@ -149,6 +149,13 @@ class StatementImporter {
         int suggested;
         int unmatched;
         long matchingNanos;
+        /** Lumps booked from this file, with their outcome, in case their items follow in the same file. */
+        private final Map<Long, LineStatus> lumpsHere = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Long, LineStatus> eldest) {
+                return size() > 256;
+            }
+        };
 
         Booking(ShopId shop, long statementId) {
             this.shop = shop;
@@ -194,13 +201,19 @@ class StatementImporter {
                     BatchLinks.Decision d = decisions.decide(p.line);
                     p.state = d.state();
                     p.note = d.note();
-                    superseded += d.superseded();
+                    if (d.supersededLump() != 0) {
+                        superseded++;
+                        if (d.supersededIn() == statementId) {
+                            replacedHere(d.supersededLump());
+                        }
+                    }
                 }
                 insert.add(p);
             }
             pending.clear();
             List<Long> ids = insert(insert);
             List<BankTransaction> chunk = new ArrayList<>(insert.size());
+            Set<Long> lumps = new HashSet<>();
             for (int i = 0; i < insert.size(); i++) {
                 Pending p = insert.get(i);
                 if (p.state != BatchLinks.State.BOOKED) {
@@ -209,6 +222,9 @@ class StatementImporter {
                 }
                 booked++;
                 chunk.add(transaction(ids.get(i), p));
+                if (p.line.batch() != null && p.line.batch().role() == BatchLink.Role.LUMP) {
+                    lumps.add(ids.get(i));
+                }
             }
             if (chunk.isEmpty()) {
                 return;
@@ -219,11 +235,28 @@ class StatementImporter {
             for (BankTransaction t : chunk) {
                 LineOutcome o = outcomes.get(t.id());
                 LineStatus s = o == null ? LineStatus.UNMATCHED : o.status();
-                switch (s) {
-                    case MATCHED -> matched++;
-                    case SUGGESTED -> suggested++;
-                    default -> unmatched++;
+                count(s, 1);
+                if (lumps.contains(t.id())) {
+                    lumpsHere.put(t.id(), s);
                 }
+            }
+        }
+
+        private void count(LineStatus s, int n) {
+            switch (s) {
+                case MATCHED -> matched += n;
+                case SUGGESTED -> suggested += n;
+                default -> unmatched += n;
+            }
+        }
+
+        /** A lump booked from this very file was replaced by its items further on: it no longer counts here. */
+        private void replacedHere(long lumpId) {
+            LineStatus s = lumpsHere.remove(lumpId);
+            if (s != null) {
+                booked--;
+                covered++;
+                count(s, -1);
             }
         }
 
