@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -44,6 +45,12 @@ import org.springframework.transaction.annotation.Transactional;
 class StatementImporter {
     private static final Logger log = LoggerFactory.getLogger(StatementImporter.class);
     private static final int CHUNK = 500;
+    /**
+     * Lines handed to cash application at once. Larger than the booking chunk because cash application
+     * reads the shop's open items once per call; 5,000 lines keep that to a few reads even for a large file
+     * while the lines waiting for it stay a few megabytes.
+     */
+    private static final int MATCH_CHUNK = 5_000;
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -99,7 +106,7 @@ class StatementImporter {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        booking.flush();
+        booking.flushAll();
         int duplicates = booking.duplicates + booking.covered;
         long millis = (System.nanoTime() - started) / 1_000_000;
         long matchingMillis = booking.matchingNanos / 1_000_000;
@@ -140,6 +147,8 @@ class StatementImporter {
         private final Ordinals seen = new Ordinals();
         private final MessageDigest digest = sha256Digest();
         private final List<Pending> pending = new ArrayList<>(CHUNK);
+        private final List<BankTransaction> toMatch = new ArrayList<>();
+        private final Set<Long> lumps = new HashSet<>();
         private final BatchLinks.Decisions decisions;
         int booked;
         int duplicates;
@@ -176,8 +185,8 @@ class StatementImporter {
             String fingerprint = HexFormat.of().formatHex(
                     digest.digest((base + "|" + ordinal).getBytes(StandardCharsets.UTF_8)));
             if (l.batch() != null && !decisions.known(l)) {
-                // A batch decision reads what is booked, so everything before this line must be booked first.
-                flush();
+                // A batch decision reads what is booked and matched: everything before this line goes first.
+                flushAll();
             }
             pending.add(new Pending(l, fingerprint, remittance(l)));
             if (pending.size() >= CHUNK) {
@@ -185,6 +194,13 @@ class StatementImporter {
             }
         }
 
+        /** Books what is pending and hands everything booked so far to cash application. */
+        void flushAll() {
+            flush();
+            match();
+        }
+
+        /** Books the pending chunk; cash application follows once {@value #MATCH_CHUNK} lines wait for it. */
         void flush() {
             if (pending.isEmpty()) {
                 return;
@@ -212,8 +228,6 @@ class StatementImporter {
             }
             pending.clear();
             List<Long> ids = insert(insert);
-            List<BankTransaction> chunk = new ArrayList<>(insert.size());
-            Set<Long> lumps = new HashSet<>();
             for (int i = 0; i < insert.size(); i++) {
                 Pending p = insert.get(i);
                 if (p.state != BatchLinks.State.BOOKED) {
@@ -221,18 +235,24 @@ class StatementImporter {
                     continue;
                 }
                 booked++;
-                chunk.add(transaction(ids.get(i), p));
+                toMatch.add(transaction(ids.get(i), p));
                 if (p.line.batch() != null && p.line.batch().role() == BatchLink.Role.LUMP) {
                     lumps.add(ids.get(i));
                 }
             }
-            if (chunk.isEmpty()) {
+            if (toMatch.size() >= MATCH_CHUNK) {
+                match();
+            }
+        }
+
+        private void match() {
+            if (toMatch.isEmpty()) {
                 return;
             }
             long t0 = System.nanoTime();
-            Map<Long, LineOutcome> outcomes = matching.match(shop, chunk);
+            Map<Long, LineOutcome> outcomes = matching.match(shop, List.copyOf(toMatch));
             matchingNanos += System.nanoTime() - t0;
-            for (BankTransaction t : chunk) {
+            for (BankTransaction t : toMatch) {
                 LineOutcome o = outcomes.get(t.id());
                 LineStatus s = o == null ? LineStatus.UNMATCHED : o.status();
                 count(s, 1);
@@ -240,6 +260,8 @@ class StatementImporter {
                     lumpsHere.put(t.id(), s);
                 }
             }
+            toMatch.clear();
+            lumps.clear();
         }
 
         private void count(LineStatus s, int n) {
@@ -260,11 +282,21 @@ class StatementImporter {
             }
         }
 
+        /**
+         * The chunk's fingerprints that are booked already. A join with a VALUES list, not an IN list: H2 uses
+         * the (shop, fingerprint) index only for the join and would scan the shop's lines for every chunk.
+         */
         private Set<String> knownFingerprints(List<Pending> lines) {
-            List<String> fingerprints = lines.stream().map(p -> p.fingerprint).toList();
-            return new HashSet<>(jdbc.sql("SELECT fingerprint FROM bank_transactions WHERE shop_id = :shop"
-                            + " AND fingerprint IN (:fps)")
-                    .param("shop", shop.value()).param("fps", fingerprints).query(String.class).list());
+            StringBuilder sql = new StringBuilder("SELECT t.fingerprint FROM bank_transactions t JOIN (VALUES ");
+            Map<String, Object> params = new HashMap<>();
+            for (int i = 0; i < lines.size(); i++) {
+                // the first value fixes the column's type to the table's, so PostgreSQL can use the index too
+                sql.append(i == 0 ? "(CAST(:f0 AS CHAR(64)))" : ", (:f" + i + ")");
+                params.put("f" + i, lines.get(i).fingerprint);
+            }
+            sql.append(") AS q(fp) ON t.fingerprint = q.fp WHERE t.shop_id = :shop");
+            return new HashSet<>(jdbc.sql(sql.toString()).params(params).param("shop", shop.value())
+                    .query(String.class).list());
         }
 
         /** One JDBC batch; the generated ids come back in the order of the lines. */
