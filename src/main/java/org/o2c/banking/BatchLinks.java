@@ -52,12 +52,7 @@ final class BatchLinks {
     final class Decisions {
         private final ShopId shop;
         private final long statementId;
-        private final Map<String, Decision> items = new LinkedHashMap<>(64, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Decision> eldest) {
-                return size() > REMEMBERED_BATCHES;
-            }
-        };
+        private final Map<String, Decision> items = new Lru<>(REMEMBERED_BATCHES);
 
         private Decisions(ShopId shop, long statementId) {
             this.shop = shop;

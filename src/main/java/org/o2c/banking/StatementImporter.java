@@ -159,12 +159,7 @@ class StatementImporter {
         int unmatched;
         long matchingNanos;
         /** Lumps booked from this file, with their outcome, in case their items follow in the same file. */
-        private final Map<Long, LineStatus> lumpsHere = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Long, LineStatus> eldest) {
-                return size() > 256;
-            }
-        };
+        private final Map<Long, LineStatus> lumpsHere = new Lru<>(256);
 
         Booking(ShopId shop, long statementId) {
             this.shop = shop;
