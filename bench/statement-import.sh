@@ -59,7 +59,7 @@ A generated camt.053.001.08 file of $((SIZE / 1024 / 1024)) MB with $ENTRIES ent
 | $((SIZE / 1024 / 1024)) MB | $ENTRIES | $HEAP | ${ANSWER: -8} | ${SECONDS_TAKEN%.*} s | ${PEAK_BEFORE_GC:-?} MB | ${PEAK_AFTER_GC:-?} MB |
 
 The body is spooled to disk while it is hashed, the StAX parser hands one entry at a time to the booking,
-and cash application gets the new lines in chunks of 500: the heap after GC stays flat whatever the size.
+books them 500 at a time and cash application gets them 5,000 at a time: the heap after GC stays flat whatever the size.
 MD
 )
 echo "$SECTION"

@@ -35,8 +35,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class BankStatements {
-    /** One booked line with where cash application placed it. */
-    public record Line(BankTransaction transaction, LineOutcome outcome, String bookingText) {}
+    /**
+     * One booked line with where cash application placed it. {@code bookingState} is {@code BOOKED} for a line
+     * that counts, {@code COVERED} or {@code SUPERSEDED} for one side of a bank batch whose money the other side
+     * carries (see docs/banking.md); {@code bookingNote} says why.
+     */
+    public record Line(BankTransaction transaction, LineOutcome outcome, String bookingText, String bookingState,
+            String bookingNote) {
+
+        public boolean counts() {
+            return "BOOKED".equals(bookingState);
+        }
+    }
 
     private final StatementImporter importer;
     private final JdbcClient jdbc;
@@ -124,13 +134,19 @@ public class BankStatements {
     public List<Line> transactions(ShopId shop, long statementId) {
         List<Object[]> rows = jdbc.sql("SELECT * FROM bank_transactions WHERE shop_id = :shop AND statement_id = :id ORDER BY id")
                 .param("shop", shop.value()).param("id", statementId)
-                .query((rs, n) -> new Object[] {transaction(rs), rs.getString("booking_text")}).list();
+                .query((rs, n) -> new Object[] {transaction(rs), rs.getString("booking_text"),
+                        rs.getString("booking_state"), rs.getString("booking_note")}).list();
         List<Long> ids = rows.stream().map(r -> ((BankTransaction) r[0]).id()).toList();
         Map<Long, LineOutcome> outcomes = ids.isEmpty() ? Map.of() : matching.outcomes(shop, ids);
         List<Line> lines = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
             BankTransaction t = (BankTransaction) r[0];
-            lines.add(new Line(t, outcomes.getOrDefault(t.id(), LineOutcome.unmatched()), (String) r[1]));
+            LineOutcome outcome = outcomes.getOrDefault(t.id(), LineOutcome.unmatched());
+            if (!"BOOKED".equals(r[2]) && outcome.status() != LineStatus.MATCHED) {
+                // its money is carried by the other side of its batch: nothing for cash application to do
+                outcome = new LineOutcome(LineStatus.IGNORED, null, List.of());
+            }
+            lines.add(new Line(t, outcome, (String) r[1], (String) r[2], (String) r[3]));
         }
         return lines;
     }

@@ -129,6 +129,8 @@ class BankStatementsApi {
         m.put("reversal", t.reversal());
         m.put("returnReason", t.returnReason());
         m.put("bookingText", line.bookingText());
+        m.put("bookingState", line.bookingState());
+        m.put("bookingNote", line.bookingNote());
         LineOutcome o = line.outcome();
         m.put("status", o.status().name());
         m.put("confidence", o.confidence());

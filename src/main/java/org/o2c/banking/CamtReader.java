@@ -58,10 +58,11 @@ final class CamtReader {
     private Entry entry;
     private Tx tx;
     private int entryLine;
+    private StatementFormat format;
 
     private static final class Entry {
         String amount, ccy, cdtDbt, status, bookingDate, valueDate, acctSvcrRef, domain, family, subFamily,
-                proprietary, bookingText;
+                proprietary, bookingText, batchMsgId, batchPmtInfId, batchCount, batchTotal, batchTotalCcy;
         boolean reversal;
         List<Tx> buffered = new ArrayList<>();
         boolean streaming;
@@ -71,7 +72,7 @@ final class CamtReader {
     private static final class Tx {
         String amount, ccy, txAmount, txCcy, cdtDbt, acctSvcrRef, endToEndId, mandate, dbtrName, dbtrIban, dbtrBic,
                 cdtrName, cdtrIban, cdtrBic, ultmtDbtr, ultmtCdtr, creditorRef, returnReason, addtlInfo, domain,
-                family, subFamily, proprietary;
+                family, subFamily, proprietary, pmtInfId, msgId;
         StringBuilder ustrd = new StringBuilder();
         int lastUstrdLength;
         int line;
@@ -80,7 +81,6 @@ final class CamtReader {
 
     private StatementFormat run(InputStream in) {
         XMLStreamReader r = null;
-        StatementFormat format = null;
         try {
             r = FACTORY.createXMLStreamReader(in);
             while (r.hasNext()) {
@@ -158,6 +158,7 @@ final class CamtReader {
         if (depth == 2 && (name.equals("Stmt") || name.equals("Rpt") || name.equals("Ntfctn"))) {
             containerDepth = depth;
             statementNo++;
+            sink.statementStarts();
             entryNo = 0;
             account = null;
             accountCurrency = null;
@@ -237,6 +238,13 @@ final class CamtReader {
             case "BkTxCd/Domn/Fmly/SubFmlyCd" -> entry.subFamily = v;
             case "BkTxCd/Prtry/Cd" -> entry.proprietary = v;
             case "AddtlNtryInf" -> entry.bookingText = v;
+            case "NtryDtls/Btch/MsgId" -> entry.batchMsgId = v;
+            case "NtryDtls/Btch/PmtInfId" -> entry.batchPmtInfId = v;
+            case "NtryDtls/Btch/NbOfTxs" -> entry.batchCount = v;
+            case "NtryDtls/Btch/TtlAmt" -> {
+                entry.batchTotal = v;
+                entry.batchTotalCcy = ccyAttribute;
+            }
             default -> { }
         }
     }
@@ -255,6 +263,8 @@ final class CamtReader {
             case "Refs/AcctSvcrRef" -> tx.acctSvcrRef = v;
             case "Refs/EndToEndId" -> tx.endToEndId = v;
             case "Refs/MndtId" -> tx.mandate = v;
+            case "Refs/PmtInfId" -> tx.pmtInfId = v;
+            case "Refs/MsgId" -> tx.msgId = v;
             case "RltdPties/Dbtr/Nm" -> tx.dbtrName = v;
             case "RltdPties/DbtrAcct/Id/IBAN", "RltdPties/DbtrAcct/Id/Othr/Id" ->
                     tx.dbtrIban = tx.dbtrIban == null ? v : tx.dbtrIban;
@@ -327,7 +337,7 @@ final class CamtReader {
                     merged.creditorRef = t.creditorRef;
                 }
             }
-            emit(merged, false);
+            emit(merged, false, true);
         }
         entry = null;
         entryDepth = -1;
@@ -338,6 +348,11 @@ final class CamtReader {
     }
 
     private void emit(Tx t, boolean split) {
+        emit(t, split, false);
+    }
+
+    /** {@code merged}: the batch's items carry no amounts and were joined into one line. */
+    private void emit(Tx t, boolean split, boolean merged) {
         String where = entryWhere(t.line > 0 && split ? t.line : entryLine, split ? t.ordinal : 0);
         if (!booked()) {
             return;
@@ -393,7 +408,45 @@ final class CamtReader {
                 Kinds.cut(name, 200), Kinds.cut(iban, 64), Kinds.cut(bic, 16), Kinds.cut(remittance, 1000),
                 Kinds.cut(e2e, 100), Kinds.cut(t.mandate, 100), Kinds.cut(ref, 100), Kinds.cut(t.creditorRef, 100),
                 Kinds.cut(ultimate, 200), entry.reversal, Kinds.cut(t.returnReason, 35), Kinds.cut(codes, 100),
-                Kinds.cut(entry.bookingText != null ? entry.bookingText : t.addtlInfo, 500)));
+                Kinds.cut(entry.bookingText != null ? entry.bookingText : t.addtlInfo, 500),
+                batch(t, split, merged, where, currency)));
+    }
+
+    /**
+     * Whether the line is a batch booked as one sum (a lump) or one item of a batch, and what links the two:
+     * items split out of the entry, or a camt.054 entry that is one item of a larger batch, are items; an entry
+     * of a statement or report that stands for several transactions without splitting them is a lump.
+     */
+    private BatchLink batch(Tx t, boolean split, boolean merged, String where, Currency currency) {
+        int declared = 0;
+        if (entry.batchCount != null && entry.batchCount.matches("\\d{1,9}")) {
+            declared = Integer.parseInt(entry.batchCount);
+        }
+        int count = Math.max(declared, entry.txCount);
+        if (count <= 1) {
+            return null;
+        }
+        BatchLink.Role role;
+        if (split) {
+            role = BatchLink.Role.ITEM;
+        } else if (merged) {
+            role = BatchLink.Role.LUMP;
+        } else {
+            role = format == StatementFormat.CAMT_054 ? BatchLink.Role.ITEM : BatchLink.Role.LUMP;
+        }
+        String entryRef = entry.acctSvcrRef == null || entry.acctSvcrRef.isBlank()
+                || entry.acctSvcrRef.equalsIgnoreCase("NONREF") ? null : entry.acctSvcrRef.strip();
+        String batchId = first(entry.batchPmtInfId, first(entry.batchMsgId, first(t.pmtInfId, t.msgId)));
+        batchId = batchId == null || batchId.isBlank() || batchId.equalsIgnoreCase("NOTPROVIDED") ? null
+                : batchId.strip();
+        if (entryRef == null && batchId == null) {
+            return null;
+        }
+        String totalText = entry.batchTotal != null ? entry.batchTotal : entry.amount;
+        Currency totalCurrency = entry.batchTotal != null && entry.batchTotalCcy != null
+                ? Kinds.currency(where, entry.batchTotalCcy) : currency;
+        var total = Kinds.amount(where, totalText, totalCurrency, false);
+        return new BatchLink(role, Kinds.cut(entryRef, 100), Kinds.cut(batchId, 100), total, count);
     }
 
     private static String first(String a, String b) {

@@ -4,4 +4,11 @@ package org.o2c.banking;
 @FunctionalInterface
 interface LineSink {
     void accept(ParsedLine line);
+
+    /**
+     * A new statement (camt {@code Stmt}, {@code Rpt} or {@code Ntfctn}, an MT940 statement) begins; identical
+     * lines are counted per statement, so the same statement delivered twice books its lines once.
+     */
+    default void statementStarts() {
+    }
 }

@@ -119,6 +119,7 @@ final class Mt940Reader {
             case "20" -> {
                 flush();
                 sawStatement = true;
+                sink.statementStarts();
             }
             case "25" -> account = Kinds.blankToNull(String.join("", content));
             case "60F", "60M", "34F" -> {
@@ -253,11 +254,9 @@ final class Mt940Reader {
             if (e2e != null && e2e.equalsIgnoreCase("NOTPROVIDED")) {
                 e2e = null;
             }
-            if (Set3.RETURNS.contains(gvc)) {
-                returnReason = Kinds.blankToNull(sub.get("34"));
-                if (returnReason == null) {
-                    returnReason = gvc;
-                }
+            if (ReturnReasons.isReturn(gvc, bookingText)) {
+                // The GVC stays the transaction code; the reason is the ISO code the bank wrote, if any.
+                returnReason = ReturnReasons.iso(sub.get("34"), text, bookingText);
             }
         } else {
             remittance = Kinds.blankToNull(whole);
@@ -271,11 +270,6 @@ final class Mt940Reader {
                 Kinds.cut(remittance, 1000), Kinds.cut(e2e, 100), Kinds.cut(mandate, 100),
                 Kinds.cut(p.bankRef(), 100), null, Kinds.cut(ultimate, 200), p.reversal(), Kinds.cut(returnReason, 35),
                 Kinds.cut(codes.isEmpty() ? null : codes, 100), Kinds.cut(bookingText, 500)));
-    }
-
-    /** Return keys of the DK GVC list: returned direct debits and returned transfers. */
-    private static final class Set3 {
-        static final java.util.Set<String> RETURNS = java.util.Set.of("108", "109", "159");
     }
 
     private static String nz(String s) {

@@ -15,4 +15,11 @@ public interface PaymentMatching {
 
     /** The current outcome of booked lines; a person may have accepted, split or undone since. */
     Map<Long, LineOutcome> outcomes(ShopId shop, List<Long> transactionIds);
+
+    /**
+     * Takes a booked line out of cash application because other lines now carry its money (a batch sum
+     * replaced by its items). Answers false, and changes nothing, when money of the line has already been
+     * applied to invoices: then the line stays as it is.
+     */
+    boolean withdraw(ShopId shop, long transactionId, String reason);
 }

@@ -151,6 +151,23 @@ public class CashApplication implements PaymentMatching {
         return out;
     }
 
+    @Override
+    @Transactional
+    public boolean withdraw(ShopId shop, long transactionId, String reason) {
+        // Only a line none of whose money was applied may go; the condition in the UPDATE decides atomically.
+        int changed = jdbc.sql("UPDATE cashapp_lines SET status = 'IGNORED', decided_by = :by, note = :note,"
+                        + " updated_at = :at WHERE shop_id = :shop AND transaction_id = :id"
+                        + " AND application_id IS NULL AND status <> 'MATCHED'")
+                .param("by", AUTOMATIC).param("note", cut(reason, 500)).param("at", Timestamp.from(clock.instant()))
+                .param("shop", shop.value()).param("id", transactionId).update();
+        if (changed > 0) {
+            audit.record(shop, "cash-application.withdrawn", "bank-transaction", String.valueOf(transactionId), reason,
+                    Map.of());
+            return true;
+        }
+        return !known(shop, transactionId);
+    }
+
     /** The payer accounts receivables learned, as the matcher reads them. */
     private static PayerMemory payers(List<Receivable> receivables) {
         PayerMemory.InMemory memory = new PayerMemory.InMemory();

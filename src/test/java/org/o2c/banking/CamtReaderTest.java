@@ -144,4 +144,34 @@ class CamtReaderTest {
                 .hasMessageContaining("decimal places")
                 .satisfies(e -> assertThat(((UnreadableStatement) e).where()).contains("entry 1"));
     }
+
+    @Test
+    void aBatchBookedAsOneSumAndItsBreakdownCarryWhatLinksThem() throws Exception {
+        List<ParsedLine> day = read("o2c__camt053.v8.batch-lump.xml");
+        assertThat(day).hasSize(2);
+        BatchLink lump = day.get(0).batch();
+        assertThat(lump.role()).isEqualTo(BatchLink.Role.LUMP);
+        assertThat(lump.entryRef()).isEqualTo("2026112700017");
+        assertThat(lump.batchId()).isEqualTo("LS-20261125-KL-PI1");
+        assertThat(lump.total()).isEqualByComparingTo("124.40");
+        assertThat(lump.count()).isEqualTo(3);
+        assertThat(day.get(1).batch()).as("an ordinary transfer").isNull();
+
+        List<ParsedLine> items = read("o2c__camt054.v8.batch-items.xml");
+        assertThat(items).hasSize(3);
+        assertThat(items).allSatisfy(i -> {
+            assertThat(i.batch().role()).isEqualTo(BatchLink.Role.ITEM);
+            assertThat(i.batch().entryRef()).isEqualTo("2026112700017");
+            assertThat(i.batch().batchId()).isEqualTo("LS-20261125-KL-PI1");
+            assertThat(i.batch().total()).isEqualByComparingTo("124.40");
+        });
+        assertThat(items.get(1).amount()).isEqualByComparingTo("45.50");
+        assertThat(items.get(1).mandateReference()).isEqualTo("MNDT-K1002");
+
+        List<ParsedLine> foreign = read("genkgo__camt054.v8.xml");
+        assertThat(foreign).isNotEmpty().allSatisfy(i -> {
+            assertThat(i.batch().role()).isEqualTo(BatchLink.Role.ITEM);
+            assertThat(i.batch().batchId()).isEqualTo("UXC06170000006PI00001");
+        });
+    }
 }

@@ -96,7 +96,7 @@ class Mt940ReaderTest {
     void aSepaTestFileWithReturnsAndBatches() throws Exception {
         List<ParsedLine> lines = readResource("wolph-betterplace__sepa_mt9401.sta", StandardCharsets.ISO_8859_1);
         assertThat(lines).hasSize(97);
-        assertThat(lines.get(0).returnReason()).isEqualTo("914");
+        assertThat(lines.get(0).returnReason()).as("?34 914 with the text Grund nicht spezifiziert").isEqualTo("MS03");
         assertThat(lines.get(0).endToEndId()).startsWith("TFNR 40005 00005");
         assertThat(lines.get(5).reversal()).isTrue();
     }
@@ -125,6 +125,47 @@ class Mt940ReaderTest {
                 .satisfies(e -> assertThat(((UnreadableStatement) e).where()).isEqualTo("line 4"));
         assertThatThrownBy(() -> read("hello\nworld\n")).isInstanceOf(UnreadableStatement.class)
                 .hasMessageContaining("not an MT940 statement");
+    }
+
+    @Test
+    void aReturnKeepsItsGvcAsCodeAndStoresTheIsoReasonTheTextGives() throws Exception {
+        List<ParsedLine> betterplace = readResource("wolph-betterplace__sepa_mt9401.sta", StandardCharsets.ISO_8859_1);
+        // :86:159?00RETOURE ... MTLG:Konto gesperrt Rueckueberweisung aus SEPA-Ueberweisungsauftrag?34903
+        ParsedLine blocked = betterplace.stream().filter(l -> l.amount().compareTo(new java.math.BigDecimal("915311.55")) == 0)
+                .findFirst().orElseThrow();
+        assertThat(blocked.returnReason()).as("Konto gesperrt").isEqualTo("AC06");
+        assertThat(blocked.bankTransactionCode()).endsWith("/159");
+
+        String lines = """
+                :20:STARTUMSE
+                :25:12030000/0000202051
+                :60F:C261125EUR1000,00
+                :61:2611261126DR12,35NRTIKREF+//2016021783252833
+                /OCMT/EUR11,85//CHGS/EUR0,50/
+                :86:109?00SEPA-LASTSCHR. RETOURE CORE?109075/629?20EREF+A1.200080779.
+                400143254?21.4961336 KREF+SEPA-DA202006?2201221740-34972000-P1 MR
+                EF+2?230852HW2723821 CRED+DE41EON0?240000129793 OAMT+11,85 SVWZ+?
+                25SONSTIGE GRUENDE ENDABRECHN?26UNG NR. 500106875 ZU VERTRA?2740
+                0143254, KUNDENNUM MER 2?2802227779?30CSDBDE71XXX?31DE50712345600
+                200691329?32TESTER?33EL
+                :61:2611261126DR49,90NDDTNONREF
+                :86:109?00RUECKLASTSCHRIFT?20EREF+RE-2026-0077?21SVWZ+RUECKGABEGRUND AC04 KO
+                NTO ERLOSCHEN RE-2026-0077?32Hans Meier
+                :61:2611261126DR19,90NDDTNONREF
+                :86:109?00RUECKLASTSCHRIFT?20EREF+RE-2026-0078?21SVWZ+RE-2026-0078?32Uwe Horn
+                :61:2611261126CR25,00NTRFNONREF
+                :86:166?00GUTSCHR. UEBERWEISUNG?20SVWZ+Danke fuer MD06 Service?32Eva Ernst
+                :62F:C261126EUR943,85
+                -
+                """;
+        List<ParsedLine> read = read(lines);
+        assertThat(read.get(0).returnReason()).as("SONSTIGE GRUENDE").isEqualTo("MS03");
+        assertThat(read.get(0).bankTransactionCode()).isEqualTo("NRTI/109");
+        assertThat(read.get(0).kind()).isEqualTo(TransactionKind.CHARGEBACK);
+        assertThat(read.get(1).returnReason()).isEqualTo("AC04");
+        assertThat(read.get(2).returnReason()).as("a return that gives no reason").isNull();
+        assertThat(read.get(2).kind()).isEqualTo(TransactionKind.CHARGEBACK);
+        assertThat(read.get(3).returnReason()).as("not a return, whatever its text says").isNull();
     }
 
     private List<ParsedLine> readResource(String name, Charset cs) throws Exception {
