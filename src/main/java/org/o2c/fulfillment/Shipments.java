@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.o2c.audit.AuditLog;
+import org.o2c.audit.DocumentArchive;
 import org.o2c.orders.Order;
 import org.o2c.orders.OrderIntake;
 import org.o2c.orders.Orders;
@@ -64,9 +65,12 @@ public class Shipments {
     private final ShippingSettings settings;
     private final Packing packing;
 
+    private final DocumentArchive archive;
+
     Shipments(JdbcClient jdbc, Clock clock, Orders orders, AuditLog audit, ApplicationEventPublisher events,
-            LinkSigner links, ShippingSettings settings, Packing packing) {
+            LinkSigner links, ShippingSettings settings, Packing packing, DocumentArchive archive) {
         this.jdbc = jdbc;
+        this.archive = archive;
         this.clock = clock;
         this.orders = orders;
         this.audit = audit;
@@ -310,7 +314,7 @@ public class Shipments {
             v.reject("address.country", "cannot change: the parcel is labelled for " + s.shipTo().country());
         }
         v.throwIfInvalid();
-        requireChangeable(s);
+        requireChangeable(shop, s);
         Map<String, Object> row = new LinkedHashMap<>();
         address(row, to);
         row.put("id", shipmentId);
@@ -341,7 +345,7 @@ public class Shipments {
         }
         String detail = v.text("detail", detailText, 200, preference != null && preference != DeliveryPreference.NONE);
         v.throwIfInvalid();
-        requireChangeable(s);
+        requireChangeable(shop, s);
         jdbc.sql("UPDATE shipments SET delivery_preference = :p, preference_detail = :d, updated_at = :now WHERE id = :id")
                 .param("p", preference.name()).param("d", preference == DeliveryPreference.NONE ? null : detail)
                 .param("now", Timestamp.from(clock.instant())).param("id", shipmentId).update();
@@ -352,11 +356,25 @@ public class Shipments {
         return get(shop, shipmentId);
     }
 
-    private static void requireChangeable(Shipment s) {
+    private void requireChangeable(ShopId shop, Shipment s) {
         if (!s.status().allowsChanges()) {
             throw Problem.conflict("handed-over", "Parcel already handed over",
                     "the parcel is with " + s.carrier() + " (" + s.status() + "): only the carrier can still change it");
         }
+        if (carrierLabelled(shop, s.id())) {
+            throw Problem.conflict("carrier-label-booked", "Label already booked with the carrier",
+                    "the parcel carries " + s.carrier() + "'s label with the address booked there: the shop changes it with "
+                            + s.carrier());
+        }
+    }
+
+    /**
+     * Whether the carrier booked this parcel and printed its own label (DHL): that label, already on the parcel,
+     * carries the address and goes with the carrier's data, so a change here would not reach the parcel.
+     * o2c's generic label is drawn from the shipment as it is now and follows every change.
+     */
+    public boolean carrierLabelled(ShopId shop, String shipmentId) {
+        return archive.find(shop, "shipment", shipmentId, ShippingLabels.LABEL_KIND).isPresent();
     }
 
     private static String oneLine(Order.PostalAddress a) {

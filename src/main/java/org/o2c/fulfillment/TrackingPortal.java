@@ -94,7 +94,9 @@ class TrackingPortal {
         model.addAttribute("shipment", s);
         model.addAttribute("shopName", shops.settings(shop).map(CompanySettings::name).orElse("o2c"));
         model.addAttribute("carrierUrl", Carriers.trackingPage(s.carrier(), s.trackingNumber()));
-        model.addAttribute("changeable", s.status().allowsChanges());
+        boolean carrierLabel = shipments.carrierLabelled(shop, s.id());
+        model.addAttribute("carrierLabel", carrierLabel);
+        model.addAttribute("changeable", s.status().allowsChanges() && !carrierLabel);
         java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
         var times = java.time.format.DateTimeFormatter.ofLocalizedDateTime(java.time.format.FormatStyle.MEDIUM,
                 java.time.format.FormatStyle.SHORT).withLocale(locale).withZone(org.o2c.shared.TimeConfiguration.BUSINESS_ZONE);

@@ -102,6 +102,19 @@ class DhlShippingIT extends IntegrationTest {
                 .expect(200).json();
         assertThat(again.get("id").asString()).isEqualTo(shipment.get("id").asString());
         assertThat(dhl.bookings()).hasSize(before + 1);
+        // DHL's label on the parcel carries the booked address: the tracking page offers no change and says why.
+        String url = shipment.get("trackingUrl").asString();
+        String path = url.substring(url.indexOf("/portal/"));
+        Api browser = new Api(port, json, null, null);
+        assertThat(browser.get(path).expect(200).body()).doesNotContain("id=\"address-form\"")
+                .contains("id=\"no-changes\"").contains("already carries DHL");
+        String query = path.substring(path.indexOf('?') + 1);
+        String form = query + "&name=Anna+Beispiel&street=Lindenweg+7&postalCode=80331&city=M%C3%BCnchen";
+        browser.raw("POST", "/portal/tracking/" + shipment.get("id").asString() + "/address",
+                "application/x-www-form-urlencoded", form.getBytes(java.nio.charset.StandardCharsets.UTF_8), Map.of())
+                .expect(409);
+        assertThat(s.api().get("/api/v1/shipments/" + shipment.get("id").asString()).json().at("/shipTo/street")
+                .asString()).isEqualTo("Lindenweg 5");
         String audit = s.api().get("/api/v1/audit?subjectType=shipment&subjectId=" + shipment.get("id").asString()).body();
         assertThat(audit).contains("shipment.label-created").contains("OVER_10_KG");
         assertThat(s.api().get("/api/v1/audit?subjectType=carrier&subjectId=DHL").body())
