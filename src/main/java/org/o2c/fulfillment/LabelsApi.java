@@ -1,15 +1,12 @@
 package org.o2c.fulfillment;
 
-import java.util.HashMap;
 import java.util.Map;
-import org.o2c.catalog.Catalog;
 import org.o2c.orders.Order;
 import org.o2c.orders.Orders;
 import org.o2c.shared.CurrentShop;
 import org.o2c.shared.OrderId;
 import org.o2c.shared.Problem;
 import org.o2c.shared.ShopId;
-import org.o2c.shared.Sku;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -32,13 +29,11 @@ import org.springframework.web.bind.annotation.RestController;
 class LabelsApi {
     private final Shipments shipments;
     private final Orders orders;
-    private final Catalog catalog;
     private final ShippingLabels labels;
 
-    LabelsApi(Shipments shipments, Orders orders, Catalog catalog, ShippingLabels labels) {
+    LabelsApi(Shipments shipments, Orders orders, ShippingLabels labels) {
         this.shipments = shipments;
         this.orders = orders;
-        this.catalog = catalog;
         this.labels = labels;
     }
 
@@ -63,14 +58,7 @@ class LabelsApi {
     ResponseEntity<byte[]> packingSlip(@PathVariable String id) {
         ShopId shop = CurrentShop.get();
         Order order = orders.get(shop, orderId(id));
-        Map<String, String> bins = new HashMap<>();
-        catalog.findAll(shop, order.lines().stream().map(l -> new Sku(l.sku())).toList())
-                .forEach((sku, p) -> {
-                    if (p.location() != null) {
-                        bins.put(sku.value(), p.location());
-                    }
-                });
-        return pdf(LabelPdf.packingSlip(labels.sender(shop), order, bins), "packing-slip-" + order.number() + ".pdf");
+        return pdf(labels.packingSlip(shop, order), "packing-slip-" + order.number() + ".pdf");
     }
 
     private static OrderId orderId(String id) {

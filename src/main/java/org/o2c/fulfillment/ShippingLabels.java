@@ -1,16 +1,19 @@
 package org.o2c.fulfillment;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.o2c.audit.AuditLog;
 import org.o2c.audit.DocumentArchive;
+import org.o2c.catalog.Catalog;
 import org.o2c.orders.Order;
 import org.o2c.orders.Orders;
 import org.o2c.shared.OrderId;
 import org.o2c.shared.Problem;
 import org.o2c.shared.ShopId;
+import org.o2c.shared.Sku;
 import org.o2c.shared.Validation;
 import org.o2c.shops.Shops;
 import org.springframework.stereotype.Service;
@@ -24,15 +27,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * cancelled again, so neither side keeps half a parcel.
  */
 @Service
-class ShippingLabels {
+public class ShippingLabels {
     static final String LABEL_KIND = "carrier-label";
 
     /** What the packer reports: the weighed parcel, optionally its carton; carrier and number for generic labels only. */
-    record LabelOrder(Integer weightGrams, String carton, String weightCheckOverride, String carrier,
+    public record LabelOrder(Integer weightGrams, String carton, String weightCheckOverride, String carrier,
             String trackingNumber) {}
 
     /** The shipment with its label, and whether this call made it (false: the order had its parcel already). */
-    record Labelled(Shipment shipment, boolean created, List<String> warnings) {}
+    public record Labelled(Shipment shipment, boolean created, List<String> warnings) {}
 
     private final Shipments shipments;
     private final Orders orders;
@@ -44,10 +47,12 @@ class ShippingLabels {
     private final DocumentArchive archive;
     private final AuditLog audit;
     private final TransactionTemplate tx;
+    private final Catalog catalog;
 
     ShippingLabels(Shipments shipments, Orders orders, Shops shops, Packing packing, CarrierAccounts accounts,
             DhlParcelShipping dhl, GenericLabels generic, DocumentArchive archive, AuditLog audit,
-            TransactionTemplate tx) {
+            TransactionTemplate tx, Catalog catalog) {
+        this.catalog = catalog;
         this.shipments = shipments;
         this.orders = orders;
         this.shops = shops;
@@ -60,7 +65,7 @@ class ShippingLabels {
         this.tx = tx;
     }
 
-    Labelled create(ShopId shop, OrderId orderId, LabelOrder in) {
+    public Labelled create(ShopId shop, OrderId orderId, LabelOrder in) {
         List<Shipment> earlier = shipments.forOrder(shop, orderId);
         if (!earlier.isEmpty()) {
             return new Labelled(earlier.get(0), false, List.of());
@@ -126,9 +131,26 @@ class ShippingLabels {
     }
 
     /** The carrier's own label when it sent one, else o2c's generic label drawn from the shipment as it is now. */
-    byte[] label(ShopId shop, Shipment s) {
+    public byte[] label(ShopId shop, Shipment s) {
         return archive.find(shop, "shipment", s.id(), LABEL_KIND).map(archive::read)
                 .orElseGet(() -> LabelPdf.label(sender(shop), s));
+    }
+
+    /** Whether the shop's carrier books its labels itself (a DHL account): then it assigns the tracking number. */
+    public boolean carrierBooksLabels(ShopId shop) {
+        return accounts.forLabels(shop).isPresent();
+    }
+
+    /** The packing slip: the order's articles with their bins and a box to tick for each. */
+    public byte[] packingSlip(ShopId shop, Order order) {
+        Map<String, String> bins = new HashMap<>();
+        catalog.findAll(shop, order.lines().stream().map(l -> new Sku(l.sku())).toList())
+                .forEach((sku, p) -> {
+                    if (p.location() != null) {
+                        bins.put(sku.value(), p.location());
+                    }
+                });
+        return LabelPdf.packingSlip(sender(shop), order, bins);
     }
 
     LabelPdf.Sender sender(ShopId shop) {

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.o2c.support.Api;
 import org.o2c.support.IntegrationTest;
+import tools.jackson.databind.JsonNode;
 
 /** The warehouse lead keeps the standard cartons on the Shipping page and sees the parcels that left. */
 class ShippingPagesIT extends IntegrationTest {
@@ -62,5 +63,58 @@ class ShippingPagesIT extends IntegrationTest {
         assertThat(saved.statusCode()).isEqualTo(200);
         assertThat(saved.body()).contains("id=\"flash\"").contains("250 × 175 × 100");
         assertThat(shop.get("/api/v1/cartons").json().findValuesAsString("code")).containsExactly("S");
+    }
+
+    @Test
+    void thePackerOpensTheOrderByNumberIsStoppedByAWrongWeightAndShipsWithTheLabel() throws Exception {
+        Api shop = newShop("pack-page");
+        String user = "paul-" + shop.shopId;
+        shop.post("/api/v1/users", Map.of("username", user, "displayName", "Paul Packer", "password",
+                "packing-2026-pass", "role", "WAREHOUSE")).expect(201);
+        shop.product("MUG-1", "9.90", "STANDARD", 5); // 200 g each
+        shop.put("/api/v1/products/MUG-1/dimensions", Map.of("lengthMm", 120, "widthMm", 90, "heightMm", 100)).expect(200);
+        shop.put("/api/v1/cartons/S", Map.of("name", "Small", "lengthMm", 250, "widthMm", 175, "heightMm", 110,
+                "maxWeightGrams", 5000, "tareGrams", 120)).expect(201);
+        JsonNode order = shop.post("/api/v1/orders", org.o2c.support.Orders.order("pp-1").line("MUG-1", 2).build())
+                .expect(201).json();
+        String orderId = order.get("id").asString();
+
+        HttpResponse<String> login = get("/login");
+        post("/login", login.body(), Map.of("username", user, "password", "packing-2026-pass"));
+        assertThat(get("/shipping/pack?lang=en&order=NO-SUCH-1").body()).contains("id=\"not-found\"");
+        HttpResponse<String> page = get("/shipping/pack?lang=en&order=" + order.get("number").asString());
+        assertThat(page.uri().getPath()).isEqualTo("/shipping/pack/" + orderId);
+        assertThat(page.body()).contains("Take carton S (Small)").contains("about 520 g").contains("id=\"pack-form\"");
+
+        // The scale says 900 g where 520 g are expected: the parcel is stopped, nothing leaves.
+        HttpResponse<String> stopped = post("/shipping/pack/" + orderId, page.body(),
+                Map.of("carton", "S", "weightGrams", "900"));
+        assertThat(stopped.statusCode()).isEqualTo(200);
+        assertThat(stopped.body()).contains("id=\"errors\"").contains("weightGrams").contains("id=\"override\"")
+                .doesNotContain("id=\"shipped\"");
+        assertThat(shop.get("/api/v1/orders/" + orderId).json().get("status").asString()).isNotEqualTo("SHIPPED");
+        assertThat(shop.stock("MUG-1").get("onHand").asInt()).isEqualTo(5);
+
+        HttpResponse<String> shipped = post("/shipping/pack/" + orderId, stopped.body(),
+                Map.of("carton", "S", "weightGrams", "525"));
+        assertThat(shipped.body()).contains("id=\"shipped\"").contains("id=\"label-link\"")
+                .doesNotContain("id=\"pack-form\"");
+        assertThat(shop.get("/api/v1/orders/" + orderId).json().get("status").asString()).isEqualTo("SHIPPED");
+        assertThat(shop.stock("MUG-1").get("onHand").asInt()).isEqualTo(3);
+        JsonNode parcel = shop.get("/api/v1/orders/" + orderId + "/shipments").json().get(0);
+        assertThat(parcel.get("carton").asString()).isEqualTo("S");
+        assertThat(parcel.get("weightGrams").asInt()).isEqualTo(525);
+
+        for (String pdf : new String[] {"/shipping/parcels/" + parcel.get("id").asString() + "/label.pdf",
+                "/shipping/pack/" + orderId + "/packing-slip.pdf"}) {
+            HttpResponse<byte[]> file = browser.send(HttpRequest.newBuilder(URI.create(baseUrl() + pdf)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(file.statusCode()).as(pdf).isEqualTo(200);
+            assertThat(file.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/pdf"));
+            assertThat(new String(file.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        }
+        // Opened again, the order says it left and offers the papers, not a second label.
+        assertThat(get("/shipping/pack/" + orderId + "?lang=en").body()).contains("already left")
+                .doesNotContain("id=\"pack-form\"");
     }
 }
