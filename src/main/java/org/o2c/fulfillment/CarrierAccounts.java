@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  * value, so an owner can change the product without typing the password again.
  */
 @Component
-class CarrierAccounts {
+public class CarrierAccounts {
     static final String DHL = "DHL";
     static final String DHL_SHIPPING_URL = "https://api-eu.dhl.com/parcel/de/shipping/v2";
     static final String DHL_TRACKING_URL = "https://api-eu.dhl.com/track/shipments";
@@ -35,7 +35,7 @@ class CarrierAccounts {
     private static final Pattern BILLING_NUMBER = Pattern.compile("\\d{12}[A-Z0-9]{2}");
 
     /** What an owner sends; null fields keep what is stored (or take the default on first setup). */
-    record Input(String baseUrl, String apiKey, String user, String password, String billingNumber, String product,
+    public record Input(String baseUrl, String apiKey, String user, String password, String billingNumber, String product,
             String profile, Boolean useForLabels, Boolean tracking, String trackingUrl, String trackingApiKey) {}
 
     private final JdbcClient jdbc;
@@ -129,8 +129,20 @@ class CarrierAccounts {
         return saved;
     }
 
+    /** Stores the account (as {@link #put}) and answers what may be shown of it. */
     @Transactional
-    void remove(ShopId shop, String carrierText) {
+    public Map<String, Object> save(ShopId shop, String carrier, Input in) {
+        return describe(put(shop, carrier, in));
+    }
+
+    /** What may be shown of the shop's account with this carrier: everything but the secrets. */
+    @Transactional(readOnly = true)
+    public Optional<Map<String, Object>> described(ShopId shop, String carrier) {
+        return find(shop, carrier).map(CarrierAccounts::describe);
+    }
+
+    @Transactional
+    public void remove(ShopId shop, String carrierText) {
         String carrier = requireDhl(carrierText);
         if (jdbc.sql("DELETE FROM carrier_accounts WHERE shop_id = :shop AND carrier = :c")
                 .param("shop", shop.value()).param("c", carrier).update() == 0) {

@@ -117,4 +117,61 @@ class ShippingPagesIT extends IntegrationTest {
         assertThat(get("/shipping/pack/" + orderId + "?lang=en").body()).contains("already left")
                 .doesNotContain("id=\"pack-form\"");
     }
+
+    @Test
+    void theOwnerSetsUpTheDhlAccountOnAPageThatNeverShowsASecret() throws Exception {
+        Api shop = newShop("carrier-page");
+        String owner = "olga-" + shop.shopId;
+        shop.post("/api/v1/users", Map.of("username", owner, "displayName", "Olga Owner", "password",
+                "owner-2026-pass-xy", "role", "OWNER")).expect(201);
+        HttpResponse<String> login = get("/login");
+        post("/login", login.body(), Map.of("username", owner, "password", "owner-2026-pass-xy"));
+        HttpResponse<String> page = get("/settings/carriers?lang=en");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"no-account\"").contains("id=\"dhl-account\"");
+
+        Map<String, String> form = new java.util.LinkedHashMap<>(Map.of("apiKey", "page-api-key-123",
+                "user", "shop-user", "password", "Geheim-Passwort-2026", "billingNumber", "3333333333",
+                "product", "V01PAK", "useForLabels", "true", "tracking", "true"));
+        HttpResponse<String> refused = post("/settings/carriers/dhl", page.body(), form);
+        assertThat(refused.body()).contains("id=\"carriers-errors\"").contains("billingNumber")
+                .contains("value=\"shop-user\"").doesNotContain("Geheim-Passwort-2026");
+        shop.get("/api/v1/carriers/DHL/account").expect(404);
+
+        form.put("billingNumber", "33333333330101");
+        HttpResponse<String> saved = post("/settings/carriers/dhl", refused.body(), form);
+        assertThat(saved.body()).contains("id=\"carriers-flash\"").contains("stored")
+                .doesNotContain("Geheim-Passwort-2026").doesNotContain("page-api-key-123");
+        JsonNode account = shop.get("/api/v1/carriers/DHL/account").expect(200).json();
+        assertThat(account.get("billingNumber").asString()).isEqualTo("33333333330101");
+        assertThat(account.get("passwordSet").asBoolean()).isTrue();
+        assertThat(account.get("useForLabels").asBoolean()).isTrue();
+
+        // Saved again without the secrets and with labels switched off: the secrets stay, the switch moves.
+        Map<String, String> again = new java.util.LinkedHashMap<>(Map.of("user", "shop-user",
+                "billingNumber", "33333333330101", "product", "V01PAK", "tracking", "true"));
+        post("/settings/carriers/dhl", saved.body(), again);
+        account = shop.get("/api/v1/carriers/DHL/account").expect(200).json();
+        assertThat(account.get("useForLabels").asBoolean()).isFalse();
+        assertThat(account.get("apiKeySet").asBoolean()).isTrue();
+        assertThat(shop.get("/api/v1/audit?subjectType=carrier&subjectId=DHL").body())
+                .contains("carrier.account-set").doesNotContain("Geheim-Passwort-2026");
+
+        // The warehouse may pack, not change the shop's carrier contract.
+        String user = "walt-" + shop.shopId;
+        shop.post("/api/v1/users", Map.of("username", user, "displayName", "Walt Warehouse", "password",
+                "warehouse-2026-pass", "role", "WAREHOUSE")).expect(201);
+        HttpClient other = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        HttpResponse<String> otherLogin = other.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/login")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher m = CSRF.matcher(otherLogin.body());
+        assertThat(m.find()).isTrue();
+        other.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=warehouse-2026-pass&_csrf="
+                        + URLEncoder.encode(m.group(1), StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(other.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/settings/carriers")).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
+    }
 }
