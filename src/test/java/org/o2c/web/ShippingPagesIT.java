@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.o2c.support.Api;
+import org.o2c.support.BackOffice;
 import org.o2c.support.IntegrationTest;
 import tools.jackson.databind.JsonNode;
 
@@ -158,20 +159,6 @@ class ShippingPagesIT extends IntegrationTest {
                 .contains("carrier.account-set").doesNotContain("Geheim-Passwort-2026");
 
         // The warehouse may pack, not change the shop's carrier contract.
-        String user = "walt-" + shop.shopId;
-        shop.post("/api/v1/users", Map.of("username", user, "displayName", "Walt Warehouse", "password",
-                "warehouse-2026-pass", "role", "WAREHOUSE")).expect(201);
-        HttpClient other = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
-        HttpResponse<String> otherLogin = other.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/login")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        Matcher m = CSRF.matcher(otherLogin.body());
-        assertThat(m.find()).isTrue();
-        other.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=warehouse-2026-pass&_csrf="
-                        + URLEncoder.encode(m.group(1), StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(other.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/settings/carriers")).GET().build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
+        assertThat(BackOffice.signIn(baseUrl(), shop, "WAREHOUSE").status("/settings/carriers")).isEqualTo(403);
     }
 }
