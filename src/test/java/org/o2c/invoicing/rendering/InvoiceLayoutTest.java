@@ -2,6 +2,10 @@ package org.o2c.invoicing.rendering;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
@@ -59,6 +66,19 @@ class InvoiceLayoutTest {
     }
 
     @Test
+    void whereverThePageBreaksTheTotalsNeverStandWithoutTheLastLine() throws IOException {
+        for (int count = 10; count <= 50; count++) {
+            InvoiceDocument doc = InvoiceFixture.manyLines(count);
+            InvoiceDocument.Line last = doc.lines().get(doc.lines().size() - 1);
+            List<String> pages = pages(renderer.pdf(doc, InvoiceRendererTest.SONNENSCHEIN));
+            String totalsPage = pages.stream().filter(p -> p.contains("Summe netto")).findFirst().orElseThrow();
+            assertThat(totalsPage).as("%d lines on %d pages", count, pages.size())
+                    .contains("Pos. Art.-Nr. Bezeichnung", last.lineNo() + " VERSAND " + last.description());
+            assertThat(String.join(" ", pages)).contains("Seite " + pages.size() + " von " + pages.size());
+        }
+    }
+
+    @Test
     void longNamesAndDescriptionsWrapAndStayInsideThePrintArea() throws IOException {
         byte[] pdf = pdf("long-texts", InvoiceFixture.longTexts());
 
@@ -83,6 +103,41 @@ class InvoiceLayoutTest {
                 "Bestellungüber");
 
         MustangValidation check = MustangValidation.of(pdf, "long-texts.pdf");
+        assertThat(check.errors()).as(check.report()).isEmpty();
+        assertThat(check.pdfStatus()).as("veraPDF, PDF/A-3").isEqualTo("valid");
+    }
+
+    @Test
+    void aLogoWithTransparencyTakesThePlaceOfTheShopName() throws IOException {
+        BufferedImage logo = new BufferedImage(400, 100, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = logo.createGraphics();
+        g.setColor(new Color(0xB5, 0x45, 0x2A, 200));
+        g.fillOval(0, 0, 100, 100);
+        g.fillRect(120, 30, 280, 40);
+        g.dispose();
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(logo, "png", png);
+        Branding branding = new Branding("Sonnenschein Kaffee", "#B5452A", png.toByteArray());
+
+        byte[] pdf = renderer.pdf(InvoiceFixture.domesticMixed(), branding);
+        Files.createDirectories(InvoiceRendererTest.OUT);
+        Files.write(InvoiceRendererTest.OUT.resolve("with-logo.pdf"), pdf);
+
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            PDResources resources = document.getPage(0).getResources();
+            List<PDImageXObject> images = new ArrayList<>();
+            for (COSName name : resources.getXObjectNames()) {
+                if (resources.getXObject(name) instanceof PDImageXObject image) {
+                    images.add(image);
+                }
+            }
+            assertThat(images).singleElement().satisfies(image -> {
+                assertThat(image.getWidth()).isEqualTo(400);
+                assertThat(image.getCOSObject().getDictionaryObject(COSName.SMASK)).as("alpha kept").isNotNull();
+            });
+        }
+        assertThat(pages(pdf).get(0)).doesNotContain("Sonnenschein Kaffee Kaffeerösterei");
+        MustangValidation check = MustangValidation.of(pdf, "with-logo.pdf");
         assertThat(check.errors()).as(check.report()).isEmpty();
         assertThat(check.pdfStatus()).as("veraPDF, PDF/A-3").isEqualTo("valid");
     }
