@@ -41,7 +41,7 @@ record InvoicePage(
         List<String> notes,
         List<String> payment,
         List<Row> bank,
-        /** The EPC QR payload ("GiroCode"), or null when nothing is to be transferred. */
+        /** The EPC QR payload (“GiroCode”), or null when nothing is to be transferred. */
         String giroCode,
         List<List<String>> footer,
         Map<String, String> l) {
