@@ -11,6 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
@@ -140,6 +143,31 @@ class InvoiceLayoutTest {
         MustangValidation check = MustangValidation.of(pdf, "with-logo.pdf");
         assertThat(check.errors()).as(check.report()).isEmpty();
         assertThat(check.pdfStatus()).as("veraPDF, PDF/A-3").isEqualTo("valid");
+    }
+
+    @Test
+    void invoicesRenderedAtTheSameTimeLookAsIfRenderedAlone() throws Exception {
+        List<InvoiceDocument> docs = List.of(InvoiceFixture.domesticMixed(), InvoiceFixture.intraCommunityNl(),
+                InvoiceFixture.longTexts(), InvoiceFixture.manyLines(30));
+        List<String> alone = new ArrayList<>();
+        for (InvoiceDocument doc : docs) {
+            alone.add(String.join("|", pages(renderer.pdf(doc, InvoiceRendererTest.SONNENSCHEIN))));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<String>> together = new ArrayList<>();
+            for (int round = 0; round < 5; round++) {
+                for (InvoiceDocument doc : docs) {
+                    together.add(pool.submit(() -> String.join("|",
+                            pages(renderer.pdf(doc, InvoiceRendererTest.SONNENSCHEIN)))));
+                }
+            }
+            for (int i = 0; i < together.size(); i++) {
+                assertThat(together.get(i).get()).isEqualTo(alone.get(i % docs.size()));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
