@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# CPU per stage of one invoice PDF/A-3 (XML, QR code, template, layout, Mustang), on one thread, without
+# CPU per stage of one invoice PDF/A-3 (XML, QR code, page model, PDFBox layout, Mustang), on one thread, without
 # the server. Prints a Markdown table. Usage: bench/invoice-rendering.sh [renders, default 400]
 set -euo pipefail
 cd "$(dirname "$0")/.."

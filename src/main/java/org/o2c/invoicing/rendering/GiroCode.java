@@ -24,6 +24,9 @@ final class GiroCode {
     /** EPC069-12: at most 999,999,999.99 euros, at least one cent. */
     private static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999.99");
 
+    /** ISO/IEC 18004 mask pattern 0: the modules where row + column is even are inverted. */
+    private static final int MASK_PATTERN = 0;
+
     private GiroCode() {}
 
     /** The payload, or empty when the document asks for no transfer. */
@@ -57,14 +60,17 @@ final class GiroCode {
 
     /**
      * The QR code's modules (true = dark), error correction M as EPC069-12 recommends, without quiet zone:
-     * the PDF draws them as vector squares, sharp at any zoom and on any printer.
+     * the PDF draws them as vector squares, sharp at any zoom and on any printer. The mask pattern is fixed:
+     * otherwise ZXing builds and scores the symbol with each of the eight masks to pick the one with the fewest
+     * penalty points, most of the code's cost; any mask decodes, and with level M a phone reads it either way.
      */
     static BitMatrix modules(String payload) {
         try {
             return new QRCodeWriter().encode(payload, BarcodeFormat.QR_CODE, 0, 0, Map.of(
                     EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M,
                     EncodeHintType.CHARACTER_SET, "UTF-8",
-                    EncodeHintType.MARGIN, 0));
+                    EncodeHintType.MARGIN, 0,
+                    EncodeHintType.QR_MASK_PATTERN, MASK_PATTERN));
         } catch (WriterException e) {
             throw new IllegalArgumentException("no QR code for this payment: " + e.getMessage(), e);
         }

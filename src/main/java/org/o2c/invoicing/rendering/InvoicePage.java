@@ -4,7 +4,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +17,7 @@ import org.o2c.shared.Money;
 import org.o2c.tax.VatCategory;
 
 /**
- * What the invoice page shows, already in words and formatted numbers: the template only places it.
+ * What the invoice page shows, already in words and formatted numbers: {@link InvoiceSheet} only places it.
  * Covers § 14 Abs. 4 UStG: both parties' names and addresses, the seller's tax number or VAT id, issue date,
  * number, quantity and description, delivery date, net per rate, rate and tax or the exemption note, and any
  * agreed reduction (Skonto); for a credit note the invoice it corrects (§ 31 Abs. 5 UStDV).
@@ -42,14 +41,13 @@ record InvoicePage(
         List<String> notes,
         List<String> payment,
         List<Row> bank,
-        /** The EPC QR payload ("GiroCode"), or null when nothing is to be transferred. */
+        /** The EPC QR payload (“GiroCode”), or null when nothing is to be transferred. */
         String giroCode,
         List<List<String>> footer,
-        String pageCounter,
         Map<String, String> l) {
 
-    /** The logo as a data URI, sized in millimetres to fit 60 × 18 mm. */
-    record Logo(String dataUri, String width, String height) {}
+    /** The logo's PNG and its size on paper in tenths of a millimetre, fitted into 60 × 18 mm. */
+    record Logo(byte[] png, int widthTenthsMm, int heightTenthsMm) {}
 
     record Row(String label, String value) {}
 
@@ -176,8 +174,7 @@ record InvoicePage(
                 branding.accentForText(), branding.name(), logo(branding), senderLine(seller, home, l),
                 Parties.addressLines(buyer, home, l.countryName(buyer.address().country())), meta, reference,
                 delivery, l.get(credit ? "introCreditNote" : "intro"), lines, totals, notes, payment, bank,
-                giroCode, footer(seller, home, l),
-                pageCounter(l), l.all());
+                giroCode, footer(seller, home, l), l.all());
     }
 
     private static String senderLine(Party seller, String home, Labels l) {
@@ -222,12 +219,6 @@ record InvoicePage(
             }
         }
         return columns;
-    }
-
-    /** CSS content for “Seite 1 von 2”: the label with its placeholders turned into page counters. */
-    private static String pageCounter(Labels l) {
-        String label = l.get("page").replace("\"", "");
-        return ("\"" + label + "\"").replace("{0}", "\" counter(page) \"").replace("{1}", "\" counter(pages) \"");
     }
 
     private static boolean sameAddress(InvoiceDocument.Address address, Party buyer) {
@@ -281,14 +272,6 @@ record InvoicePage(
             height = LOGO_MAX_HEIGHT_MM * 10;
             width = image.getWidth() * height / image.getHeight();
         }
-        return new Logo(dataUri(png), tenths(width), tenths(height));
-    }
-
-    private static String tenths(int tenthsOfMm) {
-        return tenthsOfMm / 10 + "." + tenthsOfMm % 10 + "mm";
-    }
-
-    private static String dataUri(byte[] png) {
-        return "data:image/png;base64," + Base64.getEncoder().encodeToString(png);
+        return new Logo(png, width, height);
     }
 }

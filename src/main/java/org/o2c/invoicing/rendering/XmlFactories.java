@@ -6,7 +6,7 @@ import javax.xml.transform.TransformerFactory;
 
 /**
  * Pins the JAXP factories. PDFBox's XMP serializer calls {@code TransformerFactory.newInstance()} for every
- * PDF (twice: openhtmltopdf and Mustang each write XMP), and without the system property each call searches
+ * PDF (Mustang writes the XMP again when it embeds the XML), and without the system property each call searches
  * every jar's {@code META-INF/services}, re-verifying signed jars, then builds a whole Saxon configuration,
  * because Mustang brings Saxon: together about a third of a PDF's CPU time. The serializer only copies a DOM
  * to bytes, which the JDK's own transformer does as well; Mustang names Saxon explicitly where it needs

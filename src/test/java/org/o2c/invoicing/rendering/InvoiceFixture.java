@@ -133,6 +133,38 @@ final class InvoiceFixture {
                 .build();
     }
 
+    /** A café's opening order: {@code count} lines at 19 % and 7 %, far more than one page holds. */
+    static InvoiceDocument manyLines(int count) {
+        Builder builder = new Builder(Type.INVOICE, "RE-2026-00099", "de", ROASTERY, MAX, "#10499");
+        for (int i = 1; i <= count; i++) {
+            builder.line("ART-" + (1000 + i), "Artikel " + i + (i % 7 == 0 ? ", Sonderanfertigung mit Gravur des "
+                    + "Firmennamens auf dem Deckel und beiliegender Pflegeanleitung" : ""), String.valueOf(1 + i % 3),
+                    (10 + i) + ".50", i % 2 == 0 ? DE_19 : DE_7);
+        }
+        return builder.shipping("9.90").terms(new PaymentTerms(14, null, null, null)).build();
+    }
+
+    /** Everything as long as customers and shops make it: names, streets, descriptions, item numbers. */
+    static InvoiceDocument longTexts() {
+        Party buyer = new Party("Maximilian Alexander Freiherr von und zu Langenscheidt-Mustermann",
+                "Internationale Kaffeehandels- und Röstereibedarfsgesellschaft Süddeutschland mbH & Co. KG",
+                address(null, "Oberer Schlossbergweg am Alten Wasserturm 127a, Hinterhaus, 3. Etage rechts",
+                        "c/o Verwaltungsgesellschaft für Gastronomiebedarf", "80331", "München", "DE"),
+                null, null, "einkauf@example.org", null, "K-99999", null, null);
+        return new Builder(Type.INVOICE, "RE-2026-00100", "de", ROASTERY, buyer, "#10500-NACHLIEFERUNG-TEIL-2")
+                .line("ESPRESSOMASCHINE-DUALBOILER-EDELSTAHL-2026", "Espressomaschine Dualboiler mit PID-Regelung, "
+                        + "Rotationspumpe, Festwasseranschluss, zwei Manometern, Kaltwasser-Bypass, Heißwasserlanze, "
+                        + "Dampflanze mit Cool-Touch-Griff, Tassenwärmer und ausführlicher deutscher "
+                        + "Bedienungsanleitung samt Entkalkungsplan, Ersatzdichtungen und Blindsieb", "1", "1899.00",
+                        DE_19)
+                .line("URL", "Anleitung: https://sonnenschein-kaffee.example/anleitungen/espressomaschine-dualboiler"
+                        + "-pid-rotationspumpe-festwasser-2026.pdf", "1", "0.00", DE_19)
+                .shipping("49.00")
+                .buyerReference("Bestellung über das Einkaufsportal der Verwaltung, Kostenstelle 4711-0815-2342")
+                .terms(new PaymentTerms(30, new BigDecimal("2"), 10, null))
+                .build();
+    }
+
     static Money eur(String amount) {
         return Money.of(amount, "EUR");
     }
