@@ -24,19 +24,28 @@ class NumberSeries {
 
     @Transactional(propagation = Propagation.MANDATORY)
     String next(ShopId shop, String series, int year, String format) {
-        jdbc.sql("""
-                INSERT INTO invoice_number_counters (shop_id, series, number_year, last_number)
-                VALUES (:shop, :series, :year, 0) ON CONFLICT DO NOTHING""")
-                .param("shop", shop.value()).param("series", series).param("year", year).update();
-        jdbc.sql("""
-                UPDATE invoice_number_counters SET last_number = last_number + 1
-                WHERE shop_id = :shop AND series = :series AND number_year = :year""")
-                .param("shop", shop.value()).param("series", series).param("year", year).update();
+        // The counter row exists after the first number of the year, so the update usually does it alone. Only the
+        // first issuer of a year inserts it; a concurrent first issuer's insert does nothing and both then update,
+        // one after the other. (Inserting first on every call let H2 raise and swallow a duplicate-key error each time.)
+        if (increment(shop, series, year) == 0) {
+            jdbc.sql("""
+                    INSERT INTO invoice_number_counters (shop_id, series, number_year, last_number)
+                    VALUES (:shop, :series, :year, 0) ON CONFLICT DO NOTHING""")
+                    .param("shop", shop.value()).param("series", series).param("year", year).update();
+            increment(shop, series, year);
+        }
         long n = jdbc.sql("""
                 SELECT last_number FROM invoice_number_counters
                 WHERE shop_id = :shop AND series = :series AND number_year = :year""")
                 .param("shop", shop.value()).param("series", series).param("year", year).query(Long.class).single();
         return format(format, year, n);
+    }
+
+    private int increment(ShopId shop, String series, int year) {
+        return jdbc.sql("""
+                UPDATE invoice_number_counters SET last_number = last_number + 1
+                WHERE shop_id = :shop AND series = :series AND number_year = :year""")
+                .param("shop", shop.value()).param("series", series).param("year", year).update();
     }
 
     /** {@code RE-{yyyy}-{n:05}} → {@code RE-2026-00042}. */
