@@ -121,14 +121,21 @@ public class CashApplication implements PaymentMatching {
         Matcher matcher = new Matcher(current.policy());
         Set<Long> seen = knownIds(shop, booked);
         LineRows rows = new LineRows(batch, json, clock, receivables.batch(shop));
+        List<Automatic> automatic = new ArrayList<>();
         for (BankTransaction line : booked) {
-            if (!seen.add(line.id())) {
+            boolean known = !seen.add(line.id());
+            if (known || pullsBack(line)) {
+                // What is known, and the original of a pull-back, is read from the database: write first.
+                book(automatic, session, rows, out);
                 rows.flush();
+            }
+            if (known) {
                 out.putAll(outcomes(shop, List.of(line.id())));
                 continue;
             }
-            out.put(line.id(), decide(shop, line, matcher, current, session, rows));
+            out.put(line.id(), decide(shop, line, matcher, current, session, rows, automatic));
         }
+        book(automatic, session, rows, out);
         rows.flush();
         return out;
     }
@@ -169,7 +176,7 @@ public class CashApplication implements PaymentMatching {
     }
 
     private LineOutcome decide(ShopId shop, BankTransaction line, Matcher matcher, CashApplicationSettings current,
-            MatchingSession session, LineRows rows) {
+            MatchingSession session, LineRows rows, List<Automatic> automatic) {
         if (line.direction() == CreditDebit.DBIT) {
             return debit(shop, line, session, rows);
         }
@@ -182,27 +189,57 @@ public class CashApplication implements PaymentMatching {
         StoredProposal stored = stored(proposal);
         String reasonKey = proposal.reasons() == null || proposal.reasons().isEmpty() ? null
                 : reasonKey(proposal.reasons().get(0));
-        String refused = null;
         if (proposal.band() == Proposal.Band.AUTOMATIC && fits(proposal, line, session.open, session.items)) {
             Receivables.Payment payment = payment(line, stored, session.items, "matched automatically: "
                     + String.join("; ", proposal.reasons()), writeOffAccount(current, stored.reasons()));
-            Receivables.Attempt attempt = rows.payments().applyIfFree(payment);
-            if (attempt.booked()) {
-                session.booked(payment);
-                List<Allocation> applied = allocations(payment);
-                rows.add(shop, line, LineStatus.MATCHED, AUTOMATIC, proposal.confidence(), reasonKey, stored, null)
-                        .booked(attempt.application(), allocationsJson(applied));
-                return new LineOutcome(LineStatus.MATCHED, proposal.confidence(), banking(applied));
-            }
-            // Another import or a person is paying the same invoice right now (or just did): a person looks.
-            refused = "not applied automatically: " + attempt.refusal();
+            // Booked with the next run of automatic lines; later lines already see what it leaves open.
+            session.booked(payment);
+            automatic.add(new Automatic(shop, line, proposal, stored, reasonKey, payment));
+            return new LineOutcome(LineStatus.MATCHED, proposal.confidence(), List.of());
         }
         if (proposal.band() != Proposal.Band.UNMATCHED && !stored.allocations().isEmpty()) {
-            rows.add(shop, line, LineStatus.SUGGESTED, null, proposal.confidence(), reasonKey, stored, refused);
+            rows.add(shop, line, LineStatus.SUGGESTED, null, proposal.confidence(), reasonKey, stored, null);
             return new LineOutcome(LineStatus.SUGGESTED, proposal.confidence(), List.of());
         }
         rows.add(shop, line, LineStatus.UNMATCHED, null, null, reasonKey, stored, null);
         return LineOutcome.unmatched();
+    }
+
+    /** A line the matcher is sure of, waiting to be booked with the others of its run. */
+    private record Automatic(ShopId shop, BankTransaction line, Proposal proposal, StoredProposal stored,
+            String reasonKey, Receivables.Payment payment) {}
+
+    /**
+     * Books the waiting automatic lines in one go. A payment receivables refuses (another import or a
+     * person is paying the same invoice right now, or just did) becomes a suggestion for a person.
+     */
+    private void book(List<Automatic> automatic, MatchingSession session, LineRows rows, Map<Long, LineOutcome> out) {
+        if (automatic.isEmpty()) {
+            return;
+        }
+        List<Receivables.Attempt> attempts = rows.payments()
+                .applyAllIfFree(automatic.stream().map(Automatic::payment).toList());
+        for (int i = 0; i < automatic.size(); i++) {
+            Automatic a = automatic.get(i);
+            Receivables.Attempt attempt = attempts.get(i);
+            if (attempt.booked()) {
+                List<Allocation> applied = allocations(a.payment());
+                rows.add(a.shop(), a.line(), LineStatus.MATCHED, AUTOMATIC, a.proposal().confidence(), a.reasonKey(),
+                        a.stored(), null).booked(attempt.application(), allocationsJson(applied));
+                out.put(a.line().id(), new LineOutcome(LineStatus.MATCHED, a.proposal().confidence(), banking(applied)));
+            } else {
+                session.refused(a.payment());
+                rows.add(a.shop(), a.line(), LineStatus.SUGGESTED, null, a.proposal().confidence(), a.reasonKey(),
+                        a.stored(), "not applied automatically: " + attempt.refusal());
+                out.put(a.line().id(), new LineOutcome(LineStatus.SUGGESTED, a.proposal().confidence(), List.of()));
+            }
+        }
+        automatic.clear();
+    }
+
+    private static boolean pullsBack(BankTransaction line) {
+        return line.direction() == CreditDebit.DBIT
+                && (line.kind() == TransactionKind.CHARGEBACK || line.returnReason() != null);
     }
 
     /**
@@ -210,14 +247,11 @@ public class CashApplication implements PaymentMatching {
      * refunds, fees and the rest are classified and left alone.
      */
     private LineOutcome debit(ShopId shop, BankTransaction line, MatchingSession session, LineRows rows) {
-        boolean pullBack = line.kind() == TransactionKind.CHARGEBACK || line.returnReason() != null;
-        if (!pullBack) {
+        if (!pullsBack(line)) {
             rows.add(shop, line, LineStatus.IGNORED, AUTOMATIC, null, null, null,
                     "outgoing " + line.kind().name().toLowerCase(java.util.Locale.ROOT));
             return new LineOutcome(LineStatus.IGNORED, null, List.of());
         }
-        // The original payment may be one of this chunk's lines, still waiting to be written.
-        rows.flush();
         Optional<Line> original = originalOf(shop, line);
         if (original.isEmpty() || original.get().allocations().isEmpty()) {
             rows.add(shop, line, LineStatus.UNMATCHED, null, null, "chargeback", null,
@@ -624,14 +658,22 @@ public class CashApplication implements PaymentMatching {
                 .map(a -> Map.of("invoiceNumber", a.invoiceNumber(), "amount", a.amount().toPlainString())).toList());
     }
 
-    /** The lines of {@code booked} cash application has seen before (one query per thousand lines). */
+    /**
+     * The lines of {@code booked} cash application has seen before. A join with a VALUES list, not an IN
+     * list: H2 would use the primary key only for the shop and read every line of the shop.
+     */
     private Set<Long> knownIds(ShopId shop, List<BankTransaction> booked) {
         Set<Long> known = new HashSet<>();
-        List<Long> ids = booked.stream().map(BankTransaction::id).toList();
-        for (int from = 0; from < ids.size(); from += 1000) {
-            known.addAll(jdbc.sql("SELECT transaction_id FROM cashapp_lines WHERE shop_id = :shop AND transaction_id IN (:ids)")
-                    .param("shop", shop.value()).param("ids", ids.subList(from, Math.min(from + 1000, ids.size())))
-                    .query(Long.class).list());
+        for (int from = 0; from < booked.size(); from += 1000) {
+            List<BankTransaction> chunk = booked.subList(from, Math.min(from + 1000, booked.size()));
+            StringBuilder sql = new StringBuilder("SELECT l.transaction_id FROM cashapp_lines l JOIN (VALUES ");
+            Map<String, Object> params = new HashMap<>();
+            for (int i = 0; i < chunk.size(); i++) {
+                sql.append(i == 0 ? "(CAST(:t0 AS BIGINT))" : ", (:t" + i + ")");
+                params.put("t" + i, chunk.get(i).id());
+            }
+            sql.append(") AS q(t) ON l.transaction_id = q.t WHERE l.shop_id = :shop");
+            known.addAll(jdbc.sql(sql.toString()).params(params).param("shop", shop.value()).query(Long.class).list());
         }
         return known;
     }

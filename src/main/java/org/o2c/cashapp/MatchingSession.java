@@ -46,6 +46,16 @@ final class MatchingSession {
         }
     }
 
+    /** Takes back what {@link #booked} recorded for a payment receivables then refused. */
+    void refused(Receivables.Payment payment) {
+        for (Receivables.Allocation a : payment.applied()) {
+            more(a);
+        }
+        for (Receivables.Allocation a : payment.writtenOff()) {
+            more(a);
+        }
+    }
+
     /** Takes an item as receivables answers it now (after a chargeback reopened it), open or settled. */
     void refresh(OpenItem item) {
         items.put(item.number(), item);
@@ -56,6 +66,11 @@ final class MatchingSession {
     private void less(Receivables.Allocation a) {
         open.computeIfPresent(a.itemNumber(), (k, v) -> v.subtract(a.amount()));
         index.applied(a.itemNumber(), a.amount());
+    }
+
+    private void more(Receivables.Allocation a) {
+        open.computeIfPresent(a.itemNumber(), (k, v) -> v.add(a.amount()));
+        index.reopened(a.itemNumber(), a.amount());
     }
 
     static Receivable receivable(OpenItem i) {

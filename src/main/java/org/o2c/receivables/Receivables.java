@@ -402,6 +402,16 @@ public class Receivables {
                 .param("shop", shop.value()).param("n", number).query(String.class).optional().orElse(null);
     }
 
+    /** {@code count} new application ids in one query, ascending. */
+    List<Long> nextApplications(int count) {
+        if (count == 0) {
+            return List.of();
+        }
+        return jdbc.sql("WITH RECURSIVE r(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM r WHERE i < :n)"
+                        + " SELECT nextval('receivable_applications') FROM r")
+                .param("n", count).query(Long.class).list().stream().sorted().toList();
+    }
+
     long nextApplication() {
         return jdbc.sql("SELECT nextval('receivable_applications')").query(Long.class).single();
     }
