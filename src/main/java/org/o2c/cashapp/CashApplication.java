@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,9 +30,12 @@ import org.o2c.shared.Money;
 import org.o2c.shared.Problem;
 import org.o2c.shared.ShopId;
 import org.o2c.shared.TimeConfiguration;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -90,10 +94,12 @@ public class CashApplication implements PaymentMatching {
     private final MatchingSettings settings;
     private final AuditLog audit;
     private final JsonMapper json;
+    private final NamedParameterJdbcTemplate batch;
 
     CashApplication(JdbcClient jdbc, Clock clock, Receivables receivables, MatchingSettings settings, AuditLog audit,
-            JsonMapper json) {
+            JsonMapper json, NamedParameterJdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.clock = clock;
         this.receivables = receivables;
         this.settings = settings;
@@ -110,26 +116,27 @@ public class CashApplication implements PaymentMatching {
         if (booked.isEmpty()) {
             return out;
         }
-        List<OpenItem> items = receivables.openItems(shop);
-        Map<String, OpenItem> byNumber = new HashMap<>();
-        Map<String, Money> open = new HashMap<>();
-        List<Receivable> receivablesForMatcher = new ArrayList<>(items.size());
-        for (OpenItem i : items) {
-            byNumber.put(i.number(), i);
-            open.put(i.number(), i.open());
-            receivablesForMatcher.add(receivable(i));
-        }
-        OpenItemIndex index = new OpenItemIndex(receivablesForMatcher);
-        PayerMemory payers = payers(receivablesForMatcher);
+        MatchingSession session = session(shop);
         CashApplicationSettings current = settings.current(shop);
         Matcher matcher = new Matcher(current.policy());
+        Set<Long> seen = knownIds(shop, booked);
+        LineRows rows = new LineRows(batch, json, clock, receivables.batch(shop));
+        List<Automatic> automatic = new ArrayList<>();
         for (BankTransaction line : booked) {
-            if (known(shop, line.id())) {
+            boolean known = !seen.add(line.id());
+            if (known || pullsBack(line)) {
+                // What is known, and the original of a pull-back, is read from the database: write first.
+                book(automatic, session, rows, out);
+                rows.flush();
+            }
+            if (known) {
                 out.putAll(outcomes(shop, List.of(line.id())));
                 continue;
             }
-            out.put(line.id(), decide(shop, line, matcher, current, index, payers, byNumber, open));
+            out.put(line.id(), decide(shop, line, matcher, current, session, rows, automatic));
         }
+        book(automatic, session, rows, out);
+        rows.flush();
         return out;
     }
 
@@ -168,79 +175,86 @@ public class CashApplication implements PaymentMatching {
         return !known(shop, transactionId);
     }
 
-    /** The payer accounts receivables learned, as the matcher reads them. */
-    private static PayerMemory payers(List<Receivable> receivables) {
-        PayerMemory.InMemory memory = new PayerMemory.InMemory();
-        for (Receivable r : receivables) {
-            if (r.knownIbans() != null && r.customerNumber() != null) {
-                r.knownIbans().forEach(iban -> memory.learnIban(iban, r.customerNumber()));
-            }
-        }
-        return memory;
-    }
-
     private LineOutcome decide(ShopId shop, BankTransaction line, Matcher matcher, CashApplicationSettings current,
-            OpenItemIndex index, PayerMemory payers, Map<String, OpenItem> items, Map<String, Money> open) {
+            MatchingSession session, LineRows rows, List<Automatic> automatic) {
         if (line.direction() == CreditDebit.DBIT) {
-            return debit(shop, line);
+            return debit(shop, line, session, rows);
         }
         if (line.kind() == TransactionKind.PAYOUT || line.kind() == TransactionKind.FEE) {
-            insert(shop, line, LineStatus.IGNORED, AUTOMATIC, null, null, null,
+            rows.add(shop, line, LineStatus.IGNORED, AUTOMATIC, null, null, null,
                     line.kind() == TransactionKind.PAYOUT ? "PSP payout: settled by its own breakdown" : "fee");
             return new LineOutcome(LineStatus.IGNORED, null, List.of());
         }
-        Proposal proposal = matcher.match(line, index, payers);
+        Proposal proposal = matcher.match(line, session.index, session.payers);
         StoredProposal stored = stored(proposal);
         String reasonKey = proposal.reasons() == null || proposal.reasons().isEmpty() ? null
                 : reasonKey(proposal.reasons().get(0));
-        String refused = null;
-        if (proposal.band() == Proposal.Band.AUTOMATIC && fits(proposal, line, open, items)) {
-            Receivables.Payment payment = payment(line, stored, items, "matched automatically: "
+        if (proposal.band() == Proposal.Band.AUTOMATIC && fits(proposal, line, session.open, session.items)) {
+            Receivables.Payment payment = payment(line, stored, session.items, "matched automatically: "
                     + String.join("; ", proposal.reasons()), writeOffAccount(current, stored.reasons()));
-            Receivables.Attempt attempt = receivables.applyIfFree(shop, payment);
-            if (attempt.booked()) {
-                return automatic(shop, line, proposal, stored, reasonKey, payment, attempt.application(), open);
-            }
-            // Another import or a person is paying the same invoice right now (or just did): a person looks.
-            refused = "not applied automatically: " + attempt.refusal();
+            // Booked with the next run of automatic lines; later lines already see what it leaves open.
+            session.booked(payment);
+            automatic.add(new Automatic(shop, line, proposal, stored, reasonKey, payment));
+            return new LineOutcome(LineStatus.MATCHED, proposal.confidence(), List.of());
         }
         if (proposal.band() != Proposal.Band.UNMATCHED && !stored.allocations().isEmpty()) {
-            insert(shop, line, LineStatus.SUGGESTED, null, proposal.confidence(), reasonKey, stored, refused);
+            rows.add(shop, line, LineStatus.SUGGESTED, null, proposal.confidence(), reasonKey, stored, null);
             return new LineOutcome(LineStatus.SUGGESTED, proposal.confidence(), List.of());
         }
-        insert(shop, line, LineStatus.UNMATCHED, null, null, reasonKey, stored, null);
+        rows.add(shop, line, LineStatus.UNMATCHED, null, null, reasonKey, stored, null);
         return LineOutcome.unmatched();
     }
 
-    /** Books what was applied automatically and remembers it in the line and in this chunk's open amounts. */
-    private LineOutcome automatic(ShopId shop, BankTransaction line, Proposal proposal, StoredProposal stored,
-            String reasonKey, Receivables.Payment payment, long application, Map<String, Money> open) {
-        for (Receivables.Allocation a : payment.applied()) {
-            open.computeIfPresent(a.itemNumber(), (k, v) -> v.subtract(a.amount()));
+    /** A line the matcher is sure of, waiting to be booked with the others of its run. */
+    private record Automatic(ShopId shop, BankTransaction line, Proposal proposal, StoredProposal stored,
+            String reasonKey, Receivables.Payment payment) {}
+
+    /**
+     * Books the waiting automatic lines in one go. A payment receivables refuses (another import or a
+     * person is paying the same invoice right now, or just did) becomes a suggestion for a person.
+     */
+    private void book(List<Automatic> automatic, MatchingSession session, LineRows rows, Map<Long, LineOutcome> out) {
+        if (automatic.isEmpty()) {
+            return;
         }
-        for (Receivables.Allocation a : payment.writtenOff()) {
-            open.computeIfPresent(a.itemNumber(), (k, v) -> v.subtract(a.amount()));
+        List<Receivables.Attempt> attempts = rows.payments()
+                .applyAllIfFree(automatic.stream().map(Automatic::payment).toList());
+        for (int i = 0; i < automatic.size(); i++) {
+            Automatic a = automatic.get(i);
+            Receivables.Attempt attempt = attempts.get(i);
+            if (attempt.booked()) {
+                List<Allocation> applied = allocations(a.payment());
+                rows.add(a.shop(), a.line(), LineStatus.MATCHED, AUTOMATIC, a.proposal().confidence(), a.reasonKey(),
+                        a.stored(), null).booked(attempt.application(), allocationsJson(applied));
+                out.put(a.line().id(), new LineOutcome(LineStatus.MATCHED, a.proposal().confidence(), banking(applied)));
+            } else {
+                session.refused(a.payment());
+                rows.add(a.shop(), a.line(), LineStatus.SUGGESTED, null, a.proposal().confidence(), a.reasonKey(),
+                        a.stored(), "not applied automatically: " + attempt.refusal());
+                out.put(a.line().id(), new LineOutcome(LineStatus.SUGGESTED, a.proposal().confidence(), List.of()));
+            }
         }
-        List<Allocation> applied = allocations(payment);
-        insert(shop, line, LineStatus.MATCHED, AUTOMATIC, proposal.confidence(), reasonKey, stored, null);
-        booked(shop, line.id(), application, applied, LineStatus.MATCHED, AUTOMATIC);
-        return new LineOutcome(LineStatus.MATCHED, proposal.confidence(), banking(applied));
+        automatic.clear();
+    }
+
+    private static boolean pullsBack(BankTransaction line) {
+        return line.direction() == CreditDebit.DBIT
+                && (line.kind() == TransactionKind.CHARGEBACK || line.returnReason() != null);
     }
 
     /**
      * Money going out. A chargeback or a returned direct debit reopens what its original payment paid;
      * refunds, fees and the rest are classified and left alone.
      */
-    private LineOutcome debit(ShopId shop, BankTransaction line) {
-        boolean pullBack = line.kind() == TransactionKind.CHARGEBACK || line.returnReason() != null;
-        if (!pullBack) {
-            insert(shop, line, LineStatus.IGNORED, AUTOMATIC, null, null, null,
+    private LineOutcome debit(ShopId shop, BankTransaction line, MatchingSession session, LineRows rows) {
+        if (!pullsBack(line)) {
+            rows.add(shop, line, LineStatus.IGNORED, AUTOMATIC, null, null, null,
                     "outgoing " + line.kind().name().toLowerCase(java.util.Locale.ROOT));
             return new LineOutcome(LineStatus.IGNORED, null, List.of());
         }
         Optional<Line> original = originalOf(shop, line);
         if (original.isEmpty() || original.get().allocations().isEmpty()) {
-            insert(shop, line, LineStatus.UNMATCHED, null, null, "chargeback", null,
+            rows.add(shop, line, LineStatus.UNMATCHED, null, null, "chargeback", null,
                     "chargeback" + (line.returnReason() == null ? "" : " " + line.returnReason())
                             + ": the payment it pulls back was not found");
             return LineOutcome.unmatched();
@@ -257,12 +271,13 @@ public class CashApplication implements PaymentMatching {
         String why = "chargeback" + (line.returnReason() == null ? "" : " " + line.returnReason())
                 + " of bank line " + original.get().transactionId();
         long application = receivables.reopen(shop, source(line.id()), reopen, why);
+        // The reopened items are owed again: later lines of this import may pay them.
+        for (Receivables.Allocation a : reopen) {
+            receivables.find(shop, a.itemNumber()).ifPresent(session::refresh);
+        }
         List<Allocation> reopened = reopen.stream().map(a -> new Allocation(a.itemNumber(), a.amount())).toList();
-        insert(shop, line, LineStatus.MATCHED, AUTOMATIC, BigDecimal.ONE, "chargeback", null, why);
-        jdbc.sql("UPDATE cashapp_lines SET pulls_back = :original WHERE shop_id = :shop AND transaction_id = :id")
-                .param("original", original.get().transactionId()).param("shop", shop.value()).param("id", line.id())
-                .update();
-        booked(shop, line.id(), application, reopened, LineStatus.MATCHED, AUTOMATIC);
+        rows.add(shop, line, LineStatus.MATCHED, AUTOMATIC, BigDecimal.ONE, "chargeback", null, why)
+                .booked(application, allocationsJson(reopened)).pullsBack(original.get().transactionId());
         return new LineOutcome(LineStatus.MATCHED, BigDecimal.ONE, banking(reopened));
     }
 
@@ -638,11 +653,56 @@ public class CashApplication implements PaymentMatching {
                 p.reasons() == null ? List.of() : p.reasons());
     }
 
-    private Receivable receivable(OpenItem i) {
-        return new Receivable(i.number(), i.orderNumber(), i.customerNumber(), i.customerName(), i.knownIbans(),
-                i.issueDate(), i.dueDate(), i.gross(), i.open(), i.creditorReference(),
-                i.skontoPercent() == null ? null : new Receivable.Skonto(i.skontoPercent(), i.skontoUntil()));
+    private String allocationsJson(List<Allocation> applied) {
+        return json.writeValueAsString(applied.stream()
+                .map(a -> Map.of("invoiceNumber", a.invoiceNumber(), "amount", a.amount().toPlainString())).toList());
     }
+
+    /**
+     * The lines of {@code booked} cash application has seen before. A join with a VALUES list, not an IN
+     * list: H2 would use the primary key only for the shop and read every line of the shop.
+     */
+    private Set<Long> knownIds(ShopId shop, List<BankTransaction> booked) {
+        Set<Long> known = new HashSet<>();
+        for (int from = 0; from < booked.size(); from += 1000) {
+            List<BankTransaction> chunk = booked.subList(from, Math.min(from + 1000, booked.size()));
+            StringBuilder sql = new StringBuilder("SELECT l.transaction_id FROM cashapp_lines l JOIN (VALUES ");
+            Map<String, Object> params = new HashMap<>();
+            for (int i = 0; i < chunk.size(); i++) {
+                sql.append(i == 0 ? "(CAST(:t0 AS BIGINT))" : ", (:t" + i + ")");
+                params.put("t" + i, chunk.get(i).id());
+            }
+            sql.append(") AS q(t) ON l.transaction_id = q.t WHERE l.shop_id = :shop");
+            known.addAll(jdbc.sql(sql.toString()).params(params).param("shop", shop.value()).query(Long.class).list());
+        }
+        return known;
+    }
+
+    /**
+     * The import's matching session: built on the first call in a transaction and kept until it ends, so
+     * the open items are read once per import, not once per chunk of lines.
+     */
+    private MatchingSession session(ShopId shop) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return new MatchingSession(receivables.openItems(shop));
+        }
+        SessionKey key = new SessionKey(this, shop);
+        MatchingSession session = (MatchingSession) TransactionSynchronizationManager.getResource(key);
+        if (session == null) {
+            session = new MatchingSession(receivables.openItems(shop));
+            TransactionSynchronizationManager.bindResource(key, session);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(key);
+                }
+            });
+        }
+        return session;
+    }
+
+    /** The key a session is bound to the transaction under: one per shop and cash application. */
+    private record SessionKey(CashApplication owner, ShopId shop) {}
 
     private boolean known(ShopId shop, long transactionId) {
         return jdbc.sql("SELECT COUNT(*) FROM cashapp_lines WHERE shop_id = :shop AND transaction_id = :id")
@@ -679,35 +739,13 @@ public class CashApplication implements PaymentMatching {
         return line;
     }
 
-    private void insert(ShopId shop, BankTransaction t, LineStatus status, String decidedBy, BigDecimal confidence,
-            String reasonKey, StoredProposal proposal, String note) {
-        Timestamp now = Timestamp.from(clock.instant());
-        jdbc.sql("""
-                INSERT INTO cashapp_lines (shop_id, transaction_id, statement_id, booking_date, amount, currency,
-                    credit_debit, kind, counterparty_name, counterparty_iban, remittance, end_to_end_id,
-                    mandate_reference, status, decided_by, confidence, reason_key, proposal, note, created_at, updated_at)
-                VALUES (:shop, :id, :statement, :date, :amount, :currency, :cd, :kind, :name, :iban, :remittance, :e2e,
-                    :mandate, :status, :by, :confidence, :reason, :proposal, :note, :at, :at)""")
-                .param("shop", shop.value()).param("id", t.id()).param("statement", t.statementId())
-                .param("date", t.bookingDate()).param("amount", t.amount().amount())
-                .param("currency", t.amount().currency().getCurrencyCode()).param("cd", t.direction().name())
-                .param("kind", t.kind().name()).param("name", cut(t.counterpartyName(), 200))
-                .param("iban", cut(t.counterpartyIban(), 34)).param("remittance", cut(t.remittanceInfo(), 1000))
-                .param("e2e", cut(t.endToEndId(), 100)).param("mandate", cut(t.mandateReference(), 100))
-                .param("status", status.name()).param("by", decidedBy)
-                .param("confidence", confidence == null ? null : confidence.setScale(3, RoundingMode.HALF_UP))
-                .param("reason", reasonKey).param("proposal", proposal == null ? null : json.writeValueAsString(proposal))
-                .param("note", cut(note, 500)).param("at", now).update();
-    }
-
     private void booked(ShopId shop, long transactionId, long application, List<Allocation> applied, LineStatus status,
             String decidedBy) {
         jdbc.sql("""
                 UPDATE cashapp_lines SET status = :status, decided_by = :by, application_id = :a, allocations = :alloc,
                     updated_at = :at WHERE shop_id = :shop AND transaction_id = :id""")
                 .param("status", status.name()).param("by", decidedBy).param("a", application)
-                .param("alloc", json.writeValueAsString(applied.stream()
-                        .map(a -> Map.of("invoiceNumber", a.invoiceNumber(), "amount", a.amount().toPlainString())).toList()))
+                .param("alloc", allocationsJson(applied))
                 .param("at", Timestamp.from(clock.instant())).param("shop", shop.value()).param("id", transactionId)
                 .update();
     }

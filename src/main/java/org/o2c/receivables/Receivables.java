@@ -20,6 +20,7 @@ import org.o2c.shared.Actor;
 import org.o2c.shared.Money;
 import org.o2c.shared.Problem;
 import org.o2c.shared.ShopId;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -62,9 +63,11 @@ public class Receivables {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final AuditLog audit;
+    private final NamedParameterJdbcTemplate batch;
 
-    Receivables(JdbcClient jdbc, Clock clock, AuditLog audit) {
+    Receivables(JdbcClient jdbc, Clock clock, AuditLog audit, NamedParameterJdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.clock = clock;
         this.audit = audit;
     }
@@ -154,27 +157,19 @@ public class Receivables {
         return book(shop, payment, false);
     }
 
+    /**
+     * Payments to book one after another in this transaction, their postings and audit entries written
+     * together (the statement import books thousands). See {@link PaymentBatch}.
+     */
+    public PaymentBatch batch(ShopId shop) {
+        return new PaymentBatch(shop, this, jdbc, batch, clock, audit);
+    }
+
     private Attempt book(ShopId shop, Payment payment, boolean wait) {
         List<Allocation> applied = payment.applied() == null ? List.of() : payment.applied();
         List<Allocation> writtenOff = payment.writtenOff() == null ? List.of() : payment.writtenOff();
-        // Items are locked in the order of their numbers: two bookings never wait for each other in a circle.
-        Map<String, Money> perItem = new TreeMap<>();
-        List<Problem.FieldError> errors = new ArrayList<>();
-        check("allocations", applied, perItem, errors);
-        check("writeOffs", writtenOff, perItem, errors);
+        Map<String, Money> perItem = validated(payment);
         Money credit = payment.customerCredit();
-        if (credit != null && credit.isNegative()) {
-            errors.add(new Problem.FieldError("customerCredit", "must not be negative"));
-        }
-        if (credit != null && !credit.isZero() && blank(payment.creditCustomerNumber())) {
-            errors.add(new Problem.FieldError("customerCredit", "needs the customer it belongs to"));
-        }
-        if (perItem.isEmpty() && (credit == null || credit.isZero())) {
-            errors.add(new Problem.FieldError("allocations", "nothing to book"));
-        }
-        if (!errors.isEmpty()) {
-            throw Problem.invalid(errors);
-        }
         for (Map.Entry<String, Money> e : perItem.entrySet()) {
             Optional<OpenItem> locked = wait ? lock(shop, e.getKey()) : lockIfFree(shop, e.getKey());
             if (locked.isEmpty() && !wait && exists(shop, e.getKey())) {
@@ -213,6 +208,31 @@ public class Receivables {
         audit.record(shop, "payment.applied", "receivable-application", String.valueOf(application), payment.reason(),
                 details);
         return new Attempt(application, null);
+    }
+
+    /** The payment's amounts per item, in the order of the numbers; refuses (422) what cannot be booked. */
+    Map<String, Money> validated(Payment payment) {
+        List<Allocation> applied = payment.applied() == null ? List.of() : payment.applied();
+        List<Allocation> writtenOff = payment.writtenOff() == null ? List.of() : payment.writtenOff();
+        // Items are locked in the order of their numbers: two bookings never wait for each other in a circle.
+        Map<String, Money> perItem = new TreeMap<>();
+        List<Problem.FieldError> errors = new ArrayList<>();
+        check("allocations", applied, perItem, errors);
+        check("writeOffs", writtenOff, perItem, errors);
+        Money credit = payment.customerCredit();
+        if (credit != null && credit.isNegative()) {
+            errors.add(new Problem.FieldError("customerCredit", "must not be negative"));
+        }
+        if (credit != null && !credit.isZero() && blank(payment.creditCustomerNumber())) {
+            errors.add(new Problem.FieldError("customerCredit", "needs the customer it belongs to"));
+        }
+        if (perItem.isEmpty() && (credit == null || credit.isZero())) {
+            errors.add(new Problem.FieldError("allocations", "nothing to book"));
+        }
+        if (!errors.isEmpty()) {
+            throw Problem.invalid(errors);
+        }
+        return perItem;
     }
 
     /** Reopens items because their payment was pulled back (chargeback, returned direct debit). */
@@ -382,7 +402,17 @@ public class Receivables {
                 .param("shop", shop.value()).param("n", number).query(String.class).optional().orElse(null);
     }
 
-    private long nextApplication() {
+    /** {@code count} new application ids in one query, ascending. */
+    List<Long> nextApplications(int count) {
+        if (count == 0) {
+            return List.of();
+        }
+        return jdbc.sql("WITH RECURSIVE r(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM r WHERE i < :n)"
+                        + " SELECT nextval('receivable_applications') FROM r")
+                .param("n", count).query(Long.class).list().stream().sorted().toList();
+    }
+
+    long nextApplication() {
         return jdbc.sql("SELECT nextval('receivable_applications')").query(Long.class).single();
     }
 
@@ -459,7 +489,7 @@ public class Receivables {
                 rs.getTimestamp("posted_at").toInstant(), rs.getString("posted_by"), rs.getString("account"));
     }
 
-    private static Map<String, Object> details(String source, List<Allocation> applied, List<Allocation> writtenOff,
+    static Map<String, Object> details(String source, List<Allocation> applied, List<Allocation> writtenOff,
             Money credit) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("source", source);
@@ -477,7 +507,7 @@ public class Receivables {
         return s == null || s.isBlank();
     }
 
-    private static String truncate(String s, int max) {
+    static String truncate(String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 }
