@@ -7,7 +7,8 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,19 +48,21 @@ class OpenItemsImport {
     @Transactional
     int load(ShopId shop, String csv) {
         List<Row> rows = parse(csv);
-        int imported = 0;
-        Set<String> seen = new HashSet<>();
+        // The first line of a number counts; a number twice in the file, or known from before, is skipped.
+        Map<String, Row> byNumber = new LinkedHashMap<>();
         for (Row row : rows) {
-            if (!seen.add(row.item().number()) || receivables.exists(shop, row.item().number())) {
-                continue;
-            }
-            if (receivables.open(shop, row.item())) {
-                imported++;
-                if (row.iban() != null) {
-                    receivables.rememberPayer(shop, row.iban(), row.item().customerNumber(), "open-items import");
-                }
+            byNumber.putIfAbsent(row.item().number(), row);
+        }
+        List<String> opened = receivables.openAll(shop, byNumber.values().stream().map(Row::item).toList());
+        Set<Receivables.Payer> payers = new LinkedHashSet<>();
+        for (String number : opened) {
+            Row row = byNumber.get(number);
+            if (row.iban() != null) {
+                payers.add(new Receivables.Payer(row.iban(), row.item().customerNumber()));
             }
         }
+        receivables.rememberPayers(shop, payers, "open-items import");
+        int imported = opened.size();
         audit.record(shop, "open-items.imported", "open-items-file", sha256(csv), null,
                 Map.of("lines", rows.size(), "imported", imported));
         return imported;

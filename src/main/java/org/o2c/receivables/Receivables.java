@@ -4,10 +4,12 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,7 @@ import org.o2c.shared.Actor;
 import org.o2c.shared.Money;
 import org.o2c.shared.Problem;
 import org.o2c.shared.ShopId;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -31,6 +34,12 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Receivables {
+    private static final String OPEN_ITEM = """
+            INSERT INTO receivable_items (shop_id, number, origin, invoice_id, order_number, customer_number,
+                customer_name, issue_date, due_date, gross, currency, creditor_reference, skonto_percent,
+                skonto_until, created_at)
+            VALUES (:shop, :number, :origin, :invoice, :order, :customer, :name, :issue, :due, :gross, :currency,
+                :rf, :skonto, :until, :at) ON CONFLICT DO NOTHING""";
 
     /** An amount for one open item, by its number. */
     public record Allocation(String itemNumber, Money amount) {}
@@ -330,12 +339,7 @@ public class Receivables {
 
     /** Opens an item once; answers whether it was new. */
     boolean open(ShopId shop, OpenItem item) {
-        int inserted = jdbc.sql("""
-                INSERT INTO receivable_items (shop_id, number, origin, invoice_id, order_number, customer_number,
-                    customer_name, issue_date, due_date, gross, currency, creditor_reference, skonto_percent,
-                    skonto_until, created_at)
-                VALUES (:shop, :number, :origin, :invoice, :order, :customer, :name, :issue, :due, :gross, :currency,
-                    :rf, :skonto, :until, :at) ON CONFLICT DO NOTHING""")
+        int inserted = jdbc.sql(OPEN_ITEM)
                 .param("shop", shop.value()).param("number", item.number()).param("origin", item.origin().name())
                 .param("invoice", item.invoiceId()).param("order", item.orderNumber())
                 .param("customer", item.customerNumber()).param("name", item.customerName())
@@ -344,6 +348,108 @@ public class Receivables {
                 .param("skonto", item.skontoPercent()).param("until", item.skontoUntil())
                 .param("at", Timestamp.from(clock.instant())).update();
         return inserted == 1;
+    }
+
+    /**
+     * Opens many items at once (the open-items import): the numbers already known are left out, the rest go in
+     * one JDBC batch per thousand. Answers the numbers opened. Two imports of the same numbers at once cannot
+     * both open one: the insert still does nothing on a known number, though the answer may then count it.
+     */
+    List<String> openAll(ShopId shop, List<OpenItem> items) {
+        List<String> opened = new ArrayList<>();
+        Timestamp at = Timestamp.from(clock.instant());
+        for (int from = 0; from < items.size(); from += 1000) {
+            List<OpenItem> chunk = items.subList(from, Math.min(from + 1000, items.size()));
+            Set<String> known = known(shop, "receivable_items", "number",
+                    chunk.stream().map(OpenItem::number).toList());
+            List<MapSqlParameterSource> rows = new ArrayList<>();
+            for (OpenItem item : chunk) {
+                if (known.contains(item.number())) {
+                    continue;
+                }
+                rows.add(new MapSqlParameterSource().addValue("shop", shop.value()).addValue("number", item.number())
+                        .addValue("origin", item.origin().name()).addValue("invoice", item.invoiceId(), Types.VARCHAR)
+                        .addValue("order", item.orderNumber(), Types.VARCHAR)
+                        .addValue("customer", item.customerNumber(), Types.VARCHAR)
+                        .addValue("name", item.customerName(), Types.VARCHAR).addValue("issue", item.issueDate())
+                        .addValue("due", item.dueDate()).addValue("gross", item.gross().amount())
+                        .addValue("currency", item.gross().currency().getCurrencyCode())
+                        .addValue("rf", item.creditorReference(), Types.VARCHAR)
+                        .addValue("skonto", item.skontoPercent(), Types.DECIMAL)
+                        .addValue("until", item.skontoUntil(), Types.DATE).addValue("at", at));
+                opened.add(item.number());
+            }
+            if (!rows.isEmpty()) {
+                batch.batchUpdate(OPEN_ITEM, rows.toArray(MapSqlParameterSource[]::new));
+            }
+        }
+        return opened;
+    }
+
+    /** A customer who pays from this IBAN (an IBAN may be known for several customers). */
+    record Payer(String iban, String customerNumber) {}
+
+    /** Remembers many payers at once; the new ones are audited as learned. */
+    void rememberPayers(ShopId shop, Set<Payer> payers, String learnedFrom) {
+        List<Payer> all = List.copyOf(payers);
+        Timestamp at = Timestamp.from(clock.instant());
+        for (int from = 0; from < all.size(); from += 1000) {
+            List<Payer> chunk = all.subList(from, Math.min(from + 1000, all.size()));
+            Set<Payer> known = new HashSet<>();
+            StringBuilder sql = new StringBuilder("SELECT t.iban, t.customer_number FROM receivable_payer_accounts t"
+                    + " JOIN (VALUES ");
+            Map<String, Object> params = new HashMap<>();
+            List<String> ibans = chunk.stream().map(Payer::iban).distinct().toList();
+            for (int i = 0; i < ibans.size(); i++) {
+                sql.append(i == 0 ? "(CAST(:v0 AS VARCHAR(34)))" : ", (:v" + i + ")");
+                params.put("v" + i, ibans.get(i));
+            }
+            sql.append(") AS q(v) ON t.iban = q.v WHERE t.shop_id = :shop");
+            jdbc.sql(sql.toString()).params(params).param("shop", shop.value())
+                    .query(rs -> {
+                        known.add(new Payer(rs.getString(1), rs.getString(2)));
+                    });
+            List<MapSqlParameterSource> rows = new ArrayList<>();
+            List<AuditLog.Change> learned = new ArrayList<>();
+            for (Payer p : chunk) {
+                if (known.add(p)) {
+                    rows.add(new MapSqlParameterSource().addValue("shop", shop.value()).addValue("iban", p.iban())
+                            .addValue("c", p.customerNumber()).addValue("from", learnedFrom).addValue("at", at));
+                    learned.add(new AuditLog.Change("payer.learned", "customer", p.customerNumber(), null,
+                            Map.of("iban", p.iban(), "from", learnedFrom)));
+                }
+            }
+            if (!rows.isEmpty()) {
+                batch.batchUpdate("""
+                        INSERT INTO receivable_payer_accounts (shop_id, iban, customer_number, learned_from, learned_at)
+                        VALUES (:shop, :iban, :c, :from, :at) ON CONFLICT DO NOTHING""",
+                        rows.toArray(MapSqlParameterSource[]::new));
+                audit.recordAll(shop, learned);
+            }
+        }
+    }
+
+    /**
+     * Which of these values the shop has in the column. A join with a VALUES list, not an IN list: H2 would use
+     * the (shop, column) index only for the shop and read every row of the shop.
+     */
+    private Set<String> known(ShopId shop, String table, String column, List<String> values) {
+        Set<String> out = new HashSet<>();
+        if (values.isEmpty()) {
+            return out;
+        }
+        StringBuilder sql = new StringBuilder("SELECT t." + column + " FROM " + table + " t JOIN (VALUES ");
+        Map<String, Object> params = new HashMap<>();
+        for (int i = 0; i < values.size(); i++) {
+            // the first value fixes the column's type to the table's, so PostgreSQL can use the index too
+            sql.append(i == 0 ? "(CAST(:v0 AS VARCHAR(64)))" : ", (:v" + i + ")");
+            params.put("v" + i, values.get(i));
+        }
+        sql.append(") AS q(v) ON t.").append(column).append(" = q.v WHERE t.shop_id = :shop");
+        jdbc.sql(sql.toString()).params(params).param("shop", shop.value()).query(rs -> {
+            out.add(rs.getString(1));
+        });
+        return out;
     }
 
     boolean exists(ShopId shop, String number) {
