@@ -18,7 +18,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Refuses request bodies over the limit with 413 before anything reads them: by Content-Length
  * when it is given, and by counting when the body is chunked. A few paths that receive whole files
- * (bank statements) stream them to disk and have a larger limit of their own.
+ * (bank statements) stream them to disk and have a larger limit of their own; the open-items import of a
+ * previous system's unpaid invoices is read whole, so it has a middle limit (a hundred thousand invoices
+ * are some ten megabytes).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -34,20 +36,27 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
     private final long defaultMaxBytes;
     private final long fileMaxBytes;
     private final java.util.Set<String> filePaths;
+    private final long importMaxBytes;
+    private final java.util.Set<String> importPaths;
 
     public RequestSizeLimitFilter(@Value("${o2c.http.max-body-bytes:1048576}") long maxBytes,
             @Value("${o2c.http.max-file-body-bytes:314572800}") long fileMaxBytes,
-            @Value("${o2c.http.file-body-paths:/api/v1/bank-statements,/bank-statements/upload}") java.util.List<String> filePaths) {
+            @Value("${o2c.http.file-body-paths:/api/v1/bank-statements,/bank-statements/upload}") java.util.List<String> filePaths,
+            @Value("${o2c.http.max-import-body-bytes:33554432}") long importMaxBytes,
+            @Value("${o2c.http.import-body-paths:/api/v1/receivables/open-items}") java.util.List<String> importPaths) {
         this.defaultMaxBytes = maxBytes;
         this.fileMaxBytes = fileMaxBytes;
         this.filePaths = java.util.Set.copyOf(filePaths);
+        this.importMaxBytes = importMaxBytes;
+        this.importPaths = java.util.Set.copyOf(importPaths);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long maxBytes = "POST".equals(request.getMethod()) && filePaths.contains(request.getRequestURI())
-                ? fileMaxBytes : defaultMaxBytes;
+        boolean post = "POST".equals(request.getMethod());
+        long maxBytes = post && filePaths.contains(request.getRequestURI()) ? fileMaxBytes
+                : post && importPaths.contains(request.getRequestURI()) ? importMaxBytes : defaultMaxBytes;
         long declared = request.getContentLengthLong();
         if (declared > maxBytes) {
             tooLarge(response, maxBytes);

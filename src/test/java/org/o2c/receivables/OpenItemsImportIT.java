@@ -69,4 +69,24 @@ class OpenItemsImportIT extends IntegrationTest {
                 .asString()).isEqualTo("line 1");
         upload(shop, "").expectProblem(422);
     }
+
+    @Test
+    void aPreviousSystemsWholeLedgerImportsInOneFileAboveTheUsualBodyLimit() {
+        Api shop = newShop("open-items-large");
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 1; i <= 20_000; i++) {
+            // the same IBAN for every 100 invoices of a customer: each customer's account is learned once
+            csv.append("ALT-").append(i).append(";2025-10-01;2025-10-15;K").append(i % 200).append(";Kundin ")
+                    .append(i % 200).append(";").append(i % 2 == 0 ? "DE02120300000000202051" : "").append(";")
+                    .append(10 + i % 90).append(",50;EUR\n");
+        }
+        assertThat(csv.length()).isGreaterThan(1_048_576);
+        assertThat(upload(shop, csv.toString()).expect(201).json().get("imported").asInt()).isEqualTo(20_000);
+        assertThat(shop.get("/api/v1/receivables/open-items/ALT-20000").expect(200).json().get("gross").asString())
+                .isEqualTo("30.50"); // 10 + 20,000 mod 90
+        // The even customers pay from the one IBAN: each of them is known for it now.
+        assertThat(shop.get("/api/v1/receivables/open-items/ALT-2").expect(200).json().get("knownIbans").get(0).asString())
+                .isEqualTo("DE02120300000000202051");
+        assertThat(upload(shop, csv.toString()).expect(201).json().get("imported").asInt()).isZero();
+    }
 }
