@@ -8,7 +8,7 @@
 # Needs: java 17+, curl, mvn (to build target/o2c.jar and the test classes with the generator).
 #
 # Knobs (environment):
-#   BENCH_MB=200            approximate file size in MB (about 1,450 bytes per entry)
+#   BENCH_MB=200            approximate file size in MB (about 950 bytes per entry)
 #   BENCH_HEAP=256m         -Xmx of o2c
 #   BENCH_REPORT=docs/benchmarks.md
 #   BENCH_KEEP=1            keep the temporary folder afterwards
@@ -25,7 +25,7 @@ WORK=$(mktemp -d)
 trap '[[ -n ${PID:-} ]] && kill "$PID" 2>/dev/null; [[ -z ${BENCH_KEEP:-} ]] && rm -rf "$WORK"' EXIT
 
 [[ -f target/o2c.jar && -d target/test-classes ]] || mvn -q -o -DskipTests package test-compile
-ENTRIES=$(( MB * 1024 * 1024 / 1450 ))
+ENTRIES=$(( MB * 1024 * 1024 / 950 ))
 java -cp target/test-classes org.o2c.banking.CamtGenerator "$WORK/statement.xml" "$ENTRIES"
 SIZE=$(stat -c %s "$WORK/statement.xml")
 
