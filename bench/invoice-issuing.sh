@@ -37,6 +37,8 @@
 #                                 not the published one.
 #   BENCH_KEEP=1                  keep the temporary folder (data, logs, raw samples) afterwards
 set -euo pipefail
+# shellcheck source=bench/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
@@ -114,24 +116,11 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-free_port() {
-    local p
-    for _ in $(seq 1 200); do
-        p=$((20000 + RANDOM % 20000))
-        if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
-            echo "$p"
-            return
-        fi
-    done
-    echo "no free port found" >&2
-    return 1
-}
 
 json_field() { # json_field JSON NAME -> the (flat) field's value
     sed -E 's/.*"'"$2"'":(\[[^]]*\]|\{[^}]*\}|[^,}]*).*/\1/' <<<"$1"
 }
 load_avg() { cut -d' ' -f1-3 /proc/loadavg; }
-now_ms() { date +%s%3N; }
 HZ=$(getconf CLK_TCK)
 cpu_ticks() { # user + system CPU ticks of the process so far
     local f

@@ -25,6 +25,8 @@
 #   BENCH_START_SECONDS=300      how long o2c may take to become healthy (a busy machine needs minutes)
 #   PGPORT=5432
 set -euo pipefail
+# shellcheck source=bench/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
@@ -62,20 +64,7 @@ PG_USED=false
 
 log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
-psql_admin() { psql -X -q -v ON_ERROR_STOP=1 -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres "$@"; }
 
-stop_server() {
-    if [[ -n $SERVER_PID ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
-        kill "$SERVER_PID" 2>/dev/null || true
-        for _ in $(seq 1 60); do
-            kill -0 "$SERVER_PID" 2>/dev/null || break
-            sleep 0.5
-        done
-        kill -9 "$SERVER_PID" 2>/dev/null || true
-        wait "$SERVER_PID" 2>/dev/null || true
-    fi
-    SERVER_PID=
-}
 
 cleanup() {
     local rc=$?
@@ -93,18 +82,6 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-free_port() {
-    local p
-    for _ in $(seq 1 200); do
-        p=$((20000 + RANDOM % 20000))
-        if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
-            echo "$p"
-            return
-        fi
-    done
-    echo "no free port found" >&2
-    return 1
-}
 
 json_field() { # json_field JSON NAME -> the (flat, numeric) field's value
     sed -E 's/.*"'"$2"'":([^,}]*).*/\1/' <<<"$1"
@@ -127,7 +104,6 @@ HZ=$(getconf CLK_TCK)
 busy_ticks() { # CPU ticks the whole machine has been busy (not idle, not waiting for I/O)
     awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9; exit }' /proc/stat
 }
-now_ms() { date +%s%3N; }
 others_cores() { # others_cores BUSY_TICKS OURS_TICKS ELAPSED_MS -> cores' worth of CPU used by everything else
     awk -v b="$1" -v o="$2" -v ms="$3" -v hz="$HZ" 'BEGIN { v = (b - o) / hz / (ms / 1000); if (v < 0) v = 0; printf "%.2f", v }'
 }
