@@ -42,9 +42,6 @@ ROWS="$WORK/rows.md"
 SERVER_PID=
 PG_USED=false
 
-log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-
-
 cleanup() {
     local rc=$?
     stop_server
@@ -59,7 +56,6 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-
 
 json_field() { sed -E 's/.*"'"$2"'":"?([^,"}]*)"?.*/\1/' <<<"$1"; }
 seconds() { awk -v ms="$1" 'BEGIN { printf "%.1f", ms / 1000 }'; }

@@ -81,29 +81,21 @@ WORK=$(mktemp -d "${TMPDIR:-/tmp}/o2c-invbench.XXXXXX")
 SERVER_PID=
 SAMPLER_PID=
 
-log() { printf '[invbench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+LOG_TAG=invbench
+STOP_WAIT_SECONDS=60 # after a large batch o2c may take longer to shut down
 
-stop_server() {
+stop_run() { # the heap sampler, then o2c
     if [[ -n $SAMPLER_PID ]]; then
         kill "$SAMPLER_PID" 2>/dev/null || true
         wait "$SAMPLER_PID" 2>/dev/null || true
         SAMPLER_PID=
     fi
-    if [[ -n $SERVER_PID ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
-        kill "$SERVER_PID" 2>/dev/null || true
-        for _ in $(seq 1 120); do
-            kill -0 "$SERVER_PID" 2>/dev/null || break
-            sleep 0.5
-        done
-        kill -9 "$SERVER_PID" 2>/dev/null || true
-        wait "$SERVER_PID" 2>/dev/null || true
-    fi
-    SERVER_PID=
+    stop_server
 }
 
 cleanup() {
     local rc=$?
-    stop_server
+    stop_run
     if [[ $rc -ne 0 ]]; then
         log "failed (exit $rc); server logs and raw results kept in $WORK"
     elif [[ ${BENCH_KEEP:-} == 1 ]]; then
@@ -115,7 +107,6 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-
 
 json_field() { # json_field JSON NAME -> the (flat) field's value
     sed -E 's/.*"'"$2"'":(\[[^]]*\]|\{[^}]*\}|[^,}]*).*/\1/' <<<"$1"
@@ -207,7 +198,7 @@ ORDER_SUMMARY=$(java bench/InvoiceIssuingLoad.java orders --url "http://127.0.0.
     --count "$ORDERS" --clients "$CLIENTS" --skus "$(IFS=,; echo "${skus[*]}")" --out "$WORK/order-ids.txt" \
     --run-id "$RUN_ID")
 log "orders: $ORDER_SUMMARY"
-stop_server
+stop_run
 
 # ---- 2. runs -----------------------------------------------------------------------------------------------------
 # The heap sampler: every SAMPLE s one line "epoch_ms done jstat-used-KiB jstat-old-KiB committed-KiB rss-KiB",
@@ -412,7 +403,7 @@ for r in $RUNS; do
     log "run $tag: $summary"
     settle_archive "$data/archive"
     rss_peak=$(awk '/^VmHWM:/ { printf "%.0f", $2 / 1024 }' "/proc/$SERVER_PID/status")
-    stop_server
+    stop_run
     ok=$(json_field "$summary" ok)
     issued=$((ok + WARMUP))
     # archive: files, bytes, PDFs vs XML, and what the run added to the database

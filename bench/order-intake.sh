@@ -62,10 +62,6 @@ RESULTS="$WORK/results.tsv"
 SERVER_PID=
 PG_USED=false
 
-log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-
-
-
 cleanup() {
     local rc=$?
     stop_server
@@ -81,7 +77,6 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-
 
 json_field() { # json_field JSON NAME -> the (flat, numeric) field's value
     sed -E 's/.*"'"$2"'":([^,}]*).*/\1/' <<<"$1"

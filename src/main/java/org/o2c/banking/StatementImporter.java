@@ -14,7 +14,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -25,6 +24,7 @@ import java.util.Set;
 import org.o2c.audit.AuditLog;
 import org.o2c.shared.Money;
 import org.o2c.shared.ShopId;
+import org.o2c.shared.ValuesList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -277,21 +277,12 @@ class StatementImporter {
             }
         }
 
-        /**
-         * The chunk's fingerprints that are booked already. A join with a VALUES list, not an IN list: H2 uses
-         * the (shop, fingerprint) index only for the join and would scan the shop's lines for every chunk.
-         */
+        /** The chunk's fingerprints that are booked already (through the (shop, fingerprint) index). */
         private Set<String> knownFingerprints(List<Pending> lines) {
-            StringBuilder sql = new StringBuilder("SELECT t.fingerprint FROM bank_transactions t JOIN (VALUES ");
-            Map<String, Object> params = new HashMap<>();
-            for (int i = 0; i < lines.size(); i++) {
-                // the first value fixes the column's type to the table's, so PostgreSQL can use the index too
-                sql.append(i == 0 ? "(CAST(:f0 AS CHAR(64)))" : ", (:f" + i + ")");
-                params.put("f" + i, lines.get(i).fingerprint);
-            }
-            sql.append(") AS q(fp) ON t.fingerprint = q.fp WHERE t.shop_id = :shop");
-            return new HashSet<>(jdbc.sql(sql.toString()).params(params).param("shop", shop.value())
-                    .query(String.class).list());
+            ValuesList v = ValuesList.of(lines.stream().map(l -> l.fingerprint).toList(), "CHAR(64)");
+            return new HashSet<>(jdbc.sql("SELECT t.fingerprint FROM bank_transactions t JOIN " + v.table()
+                            + " ON t.fingerprint = q.v WHERE t.shop_id = :shop")
+                    .params(v.params()).param("shop", shop.value()).query(String.class).list());
         }
 
         /** One JDBC batch; the generated ids come back in the order of the lines. */

@@ -30,6 +30,7 @@ import org.o2c.shared.Money;
 import org.o2c.shared.Problem;
 import org.o2c.shared.ShopId;
 import org.o2c.shared.TimeConfiguration;
+import org.o2c.shared.ValuesList;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -658,22 +659,15 @@ public class CashApplication implements PaymentMatching {
                 .map(a -> Map.of("invoiceNumber", a.invoiceNumber(), "amount", a.amount().toPlainString())).toList());
     }
 
-    /**
-     * The lines of {@code booked} cash application has seen before. A join with a VALUES list, not an IN
-     * list: H2 would use the primary key only for the shop and read every line of the shop.
-     */
+    /** The lines of {@code booked} cash application has seen before (through the primary key). */
     private Set<Long> knownIds(ShopId shop, List<BankTransaction> booked) {
         Set<Long> known = new HashSet<>();
         for (int from = 0; from < booked.size(); from += 1000) {
-            List<BankTransaction> chunk = booked.subList(from, Math.min(from + 1000, booked.size()));
-            StringBuilder sql = new StringBuilder("SELECT l.transaction_id FROM cashapp_lines l JOIN (VALUES ");
-            Map<String, Object> params = new HashMap<>();
-            for (int i = 0; i < chunk.size(); i++) {
-                sql.append(i == 0 ? "(CAST(:t0 AS BIGINT))" : ", (:t" + i + ")");
-                params.put("t" + i, chunk.get(i).id());
-            }
-            sql.append(") AS q(t) ON l.transaction_id = q.t WHERE l.shop_id = :shop");
-            known.addAll(jdbc.sql(sql.toString()).params(params).param("shop", shop.value()).query(Long.class).list());
+            ValuesList v = ValuesList.of(booked.subList(from, Math.min(from + 1000, booked.size())).stream()
+                    .map(BankTransaction::id).toList(), "BIGINT");
+            known.addAll(jdbc.sql("SELECT l.transaction_id FROM cashapp_lines l JOIN " + v.table()
+                            + " ON l.transaction_id = q.v WHERE l.shop_id = :shop")
+                    .params(v.params()).param("shop", shop.value()).query(Long.class).list());
         }
         return known;
     }

@@ -17,6 +17,7 @@ import org.o2c.shared.Actor;
 import org.o2c.shared.Money;
 import org.o2c.shared.Problem;
 import org.o2c.shared.ShopId;
+import org.o2c.shared.ValuesList;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -175,16 +176,10 @@ public final class PaymentBatch {
         List<String> all = List.copyOf(numbers);
         for (int from = 0; from < all.size(); from += 1000) {
             List<String> chunk = all.subList(from, Math.min(from + 1000, all.size()));
-            StringBuilder sql = new StringBuilder("SELECT p.item_number, SUM(p.amount) AS s FROM receivable_postings p"
-                    + " JOIN (VALUES ");
-            Map<String, Object> params = new HashMap<>();
-            for (int i = 0; i < chunk.size(); i++) {
-                // the first value fixes the column's type to the table's, so PostgreSQL can use the index too
-                sql.append(i == 0 ? "(CAST(:n0 AS VARCHAR(40)))" : ", (:n" + i + ")");
-                params.put("n" + i, chunk.get(i));
-            }
-            sql.append(") AS q(n) ON p.item_number = q.n WHERE p.shop_id = :shop GROUP BY p.item_number");
-            jdbc.sql(sql.toString()).params(params).param("shop", shop.value())
+            ValuesList v = ValuesList.of(chunk, "VARCHAR(40)");
+            jdbc.sql("SELECT p.item_number, SUM(p.amount) AS s FROM receivable_postings p JOIN " + v.table()
+                            + " ON p.item_number = q.v WHERE p.shop_id = :shop GROUP BY p.item_number")
+                    .params(v.params()).param("shop", shop.value())
                     .query(rs -> {
                         out.put(rs.getString("item_number"), rs.getBigDecimal("s"));
                     });

@@ -22,6 +22,7 @@ import org.o2c.shared.Actor;
 import org.o2c.shared.Money;
 import org.o2c.shared.Problem;
 import org.o2c.shared.ShopId;
+import org.o2c.shared.ValuesList;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -360,8 +361,7 @@ public class Receivables {
         Timestamp at = Timestamp.from(clock.instant());
         for (int from = 0; from < items.size(); from += 1000) {
             List<OpenItem> chunk = items.subList(from, Math.min(from + 1000, items.size()));
-            Set<String> known = known(shop, "receivable_items", "number",
-                    chunk.stream().map(OpenItem::number).toList());
+            Set<String> known = knownNumbers(shop, chunk.stream().map(OpenItem::number).toList());
             List<MapSqlParameterSource> rows = new ArrayList<>();
             for (OpenItem item : chunk) {
                 if (known.contains(item.number())) {
@@ -396,16 +396,10 @@ public class Receivables {
         for (int from = 0; from < all.size(); from += 1000) {
             List<Payer> chunk = all.subList(from, Math.min(from + 1000, all.size()));
             Set<Payer> known = new HashSet<>();
-            StringBuilder sql = new StringBuilder("SELECT t.iban, t.customer_number FROM receivable_payer_accounts t"
-                    + " JOIN (VALUES ");
-            Map<String, Object> params = new HashMap<>();
-            List<String> ibans = chunk.stream().map(Payer::iban).distinct().toList();
-            for (int i = 0; i < ibans.size(); i++) {
-                sql.append(i == 0 ? "(CAST(:v0 AS VARCHAR(34)))" : ", (:v" + i + ")");
-                params.put("v" + i, ibans.get(i));
-            }
-            sql.append(") AS q(v) ON t.iban = q.v WHERE t.shop_id = :shop");
-            jdbc.sql(sql.toString()).params(params).param("shop", shop.value())
+            ValuesList v = ValuesList.of(chunk.stream().map(Payer::iban).distinct().toList(), "VARCHAR(34)");
+            jdbc.sql("SELECT t.iban, t.customer_number FROM receivable_payer_accounts t JOIN " + v.table()
+                            + " ON t.iban = q.v WHERE t.shop_id = :shop")
+                    .params(v.params()).param("shop", shop.value())
                     .query(rs -> {
                         known.add(new Payer(rs.getString(1), rs.getString(2)));
                     });
@@ -429,27 +423,12 @@ public class Receivables {
         }
     }
 
-    /**
-     * Which of these values the shop has in the column. A join with a VALUES list, not an IN list: H2 would use
-     * the (shop, column) index only for the shop and read every row of the shop.
-     */
-    private Set<String> known(ShopId shop, String table, String column, List<String> values) {
-        Set<String> out = new HashSet<>();
-        if (values.isEmpty()) {
-            return out;
-        }
-        StringBuilder sql = new StringBuilder("SELECT t." + column + " FROM " + table + " t JOIN (VALUES ");
-        Map<String, Object> params = new HashMap<>();
-        for (int i = 0; i < values.size(); i++) {
-            // the first value fixes the column's type to the table's, so PostgreSQL can use the index too
-            sql.append(i == 0 ? "(CAST(:v0 AS VARCHAR(64)))" : ", (:v" + i + ")");
-            params.put("v" + i, values.get(i));
-        }
-        sql.append(") AS q(v) ON t.").append(column).append(" = q.v WHERE t.shop_id = :shop");
-        jdbc.sql(sql.toString()).params(params).param("shop", shop.value()).query(rs -> {
-            out.add(rs.getString(1));
-        });
-        return out;
+    /** Which of these item numbers the shop has already (through the (shop, number) key). */
+    private Set<String> knownNumbers(ShopId shop, List<String> numbers) {
+        ValuesList v = ValuesList.of(numbers, "VARCHAR(40)");
+        return new HashSet<>(jdbc.sql("SELECT t.number FROM receivable_items t JOIN " + v.table()
+                        + " ON t.number = q.v WHERE t.shop_id = :shop")
+                .params(v.params()).param("shop", shop.value()).query(String.class).list());
     }
 
     boolean exists(ShopId shop, String number) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import org.o2c.fulfillment.routing.AisleGrid;
+import org.o2c.fulfillment.routing.BruteForceRoute;
 import org.o2c.fulfillment.routing.GridPoint;
 import org.o2c.fulfillment.routing.LocalSearch;
 import org.o2c.fulfillment.routing.RatliffRosenthal;
@@ -112,7 +113,7 @@ public final class PickingBenchmark {
             for (int k = 0; k < n; k++) {
                 pts.add(new GridPoint(small.nextInt(grid.aisles()), grid.y(1 + small.nextInt(grid.baysPerAisle()))));
             }
-            if (RatliffRosenthal.optimal(grid, pts).length() == bruteForce(grid, pts)) {
+            if (RatliffRosenthal.optimal(grid, pts).length() == BruteForceRoute.shortest(grid, pts)) {
                 bruteEqual++;
             }
         }
@@ -219,27 +220,6 @@ public final class PickingBenchmark {
 
     private static List<List<Integer>> keys(List<List<WaveForming.Candidate<Integer>>> waves) {
         return waves.stream().map(w -> w.stream().map(WaveForming.Candidate::key).toList()).toList();
-    }
-
-    static long bruteForce(AisleGrid grid, List<GridPoint> picks) {
-        List<GridPoint> places = picks.stream().distinct().toList();
-        return permute(grid, places, new boolean[places.size()], grid.depot(), 0, 0);
-    }
-
-    private static long permute(AisleGrid grid, List<GridPoint> places, boolean[] used, GridPoint at, int done, long sofar) {
-        if (done == places.size()) {
-            return sofar + grid.distance(at, grid.depot());
-        }
-        long best = Long.MAX_VALUE;
-        for (int i = 0; i < places.size(); i++) {
-            if (!used[i]) {
-                used[i] = true;
-                best = Math.min(best, permute(grid, places, used, places.get(i), done + 1,
-                        sofar + grid.distance(at, places.get(i))));
-                used[i] = false;
-            }
-        }
-        return best;
     }
 
     private static double metres(long micrometres) {

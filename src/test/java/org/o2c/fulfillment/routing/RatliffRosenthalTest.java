@@ -66,7 +66,7 @@ class RatliffRosenthalTest {
             for (int i = 0; i < n; i++) {
                 picks.add(at(grid, random.nextInt(grid.aisles()), 1 + random.nextInt(grid.baysPerAisle())));
             }
-            long best = bruteForce(grid, picks);
+            long best = BruteForceRoute.shortest(grid, picks);
             Tour exact = RatliffRosenthal.optimal(grid, picks);
             assertThat(exact.length()).as("round %d: %s in %s", round, picks, grid).isEqualTo(best);
             assertThat(exact.order()).containsExactlyInAnyOrderElementsOf(range(n));
@@ -90,28 +90,6 @@ class RatliffRosenthalTest {
             at = picks.get(i);
         }
         return sum + grid.distance(at, grid.depot());
-    }
-
-    /** Every order of visiting the distinct places, each leg the shortest walk between them. */
-    static long bruteForce(AisleGrid grid, List<GridPoint> picks) {
-        List<GridPoint> places = picks.stream().distinct().toList();
-        return permute(grid, places, new boolean[places.size()], grid.depot(), 0, 0);
-    }
-
-    private static long permute(AisleGrid grid, List<GridPoint> places, boolean[] used, GridPoint at, int done, long sofar) {
-        if (done == places.size()) {
-            return sofar + grid.distance(at, grid.depot());
-        }
-        long best = Long.MAX_VALUE;
-        for (int i = 0; i < places.size(); i++) {
-            if (!used[i]) {
-                used[i] = true;
-                best = Math.min(best, permute(grid, places, used, places.get(i), done + 1,
-                        sofar + grid.distance(at, places.get(i))));
-                used[i] = false;
-            }
-        }
-        return best;
     }
 
     private static List<Integer> range(int n) {
